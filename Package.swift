@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every target.
+let sharedSettings: [SwiftSetting] = [
+    // Catch the next language version's breaking changes early.
+    .enableUpcomingFeature("ExistentialAny"),
+    // Keep internal imports internal, so a module's dependencies do not leak into its users.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "claimtrack",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "claimtrack", targets: ["claimtrack"]),
+        .library(name: "ClaimtrackCLI", targets: ["ClaimtrackCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "ClaimModel", swiftSettings: sharedSettings),
+        .target(name: "Pipeline", dependencies: ["ClaimModel"], swiftSettings: sharedSettings),
+        .target(name: "Ingest", dependencies: ["ClaimModel", "Pipeline", "CLibXML2"], swiftSettings: sharedSettings),
+        .target(name: "Normalize", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .target(name: "Extract", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .target(name: "Reconcile", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .target(name: "Report", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .target(
+            name: "ClaimtrackCLI",
+            dependencies: [
+                "ClaimModel", "Pipeline", "Ingest", "Extract", "Normalize", "Reconcile", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: sharedSettings
+        ),
+        .executableTarget(name: "claimtrack", dependencies: ["ClaimtrackCLI"], swiftSettings: sharedSettings),
+        .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: sharedSettings),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ClaimModel"], swiftSettings: sharedSettings),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ClaimtrackCLI", "ClaimModel", "Pipeline"],
+            swiftSettings: sharedSettings
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+// The Extract stage; see DESIGN.md.

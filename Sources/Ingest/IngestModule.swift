@@ -1,0 +1,1 @@
+// The Ingest stage; see DESIGN.md.

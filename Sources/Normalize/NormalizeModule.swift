@@ -1,0 +1,1 @@
+// The Normalize stage; see DESIGN.md.

@@ -1,0 +1,1 @@
+// The Reconcile stage; see DESIGN.md.

@@ -1,0 +1,3 @@
+import ClaimtrackCLI
+
+await ClaimtrackCommand.main()
