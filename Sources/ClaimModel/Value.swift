@@ -164,14 +164,21 @@ public struct Period: Hashable, Codable, Sendable {
     public var end: CalendarDay?
     /// The words that named the period ("over the past four years").
     public var text: String?
-    public init(start: CalendarDay?, end: CalendarDay?, text: String? = nil) {
-        self.start = start; self.end = end; self.text = text
+    /// The expression before anchoring; Normalize fills `start`/`end` from it.
+    public var expression: TemporalExpression?
+    /// The known parts when the period could not be anchored (no publication date).
+    public var unresolved: String?
+    public init(start: CalendarDay?, end: CalendarDay?, text: String? = nil, expression: TemporalExpression? = nil,
+                unresolved: String? = nil) {
+        self.start = start; self.end = end; self.text = text; self.expression = expression; self.unresolved = unresolved
     }
-    enum CodingKeys: String, CodingKey { case start, end, text }
+    enum CodingKeys: String, CodingKey { case start, end, text, expression, unresolved }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(start, forKey: .start)
         try c.encode(end, forKey: .end)
         try c.encodeIfPresent(text, forKey: .text)
+        try c.encodeIfPresent(expression, forKey: .expression)
+        try c.encodeIfPresent(unresolved, forKey: .unresolved)
     }
 }

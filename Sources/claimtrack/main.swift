@@ -1,3 +1,3 @@
 import ClaimtrackCLI
 
-await ClaimtrackCommand.main()
+await ClaimtrackCommand.runMain()
