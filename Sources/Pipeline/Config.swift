@@ -21,17 +21,17 @@ public struct StageFactory: Sendable {
         if case .object(let members) = defaults { optionKeys = members.map(\.key) } else { optionKeys = [] }
         let knownKeys = optionKeys
         make = { json, path in
-            // Keys the defaults do not have are unknown, even for option types whose CodingKeys cannot be listed.
+            let (result, checked) = StrictDecoder.decodeNotingKeyChecks(S.Options.self, from: json, path: path)
+            // For option types whose CodingKeys cannot be listed, keys the encoded defaults lack are unknown.
             var unknown: [ConfigIssue] = []
-            if case .object(let members) = json, !knownKeys.isEmpty {
+            if case .object(let members) = json, !knownKeys.isEmpty, !checked.contains(path) {
                 for m in members where !knownKeys.contains(m.key) {
                     unknown.append(PipelineConfig.unknownKey(m.key, path: path, known: knownKeys.sorted()))
                 }
             }
-            switch StrictDecoder.decode(S.Options.self, from: json, path: path) {
+            switch result {
             case .failure(let error):
-                let reported = Set(error.issues.map(\.path))
-                return .failure(ConfigError(unknown.filter { !reported.contains($0.path) } + error.issues))
+                return .failure(ConfigError(unknown + error.issues))
             case .success where !unknown.isEmpty:
                 return .failure(ConfigError(unknown))
             case .success(let options):

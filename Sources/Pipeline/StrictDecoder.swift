@@ -6,7 +6,18 @@
 public enum StrictDecoder {
     /// Decodes `T` from `value`; returns the value only when no issue was found.
     public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: String) -> Result<T, ConfigError> {
+        decodeNotingKeyChecks(type, from: value, path: path).result
+    }
+
+    /// Like `decode`, also telling which object paths had their keys checked (their `CodingKeys` are listable).
+    static func decodeNotingKeyChecks<T: Decodable>(_ type: T.Type, from value: JSONValue, path: String)
+        -> (result: Result<T, ConfigError>, checkedPaths: Set<String>) {
         let state = DecodeState()
+        let result = run(type, value, path, state)
+        return (result, state.checkedPaths)
+    }
+
+    private static func run<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: String, _ state: DecodeState) -> Result<T, ConfigError> {
         let decoder = ValueDecoder(value: value, path: path, state: state)
         do {
             let result = try T(from: decoder)
@@ -48,6 +59,8 @@ struct RecordedError: Error {}
 /// Issues collected during one decode.
 final class DecodeState {
     var issues: [ConfigIssue] = []
+    /// Objects whose unknown keys were checked against listable `CodingKeys`.
+    var checkedPaths = Set<String>()
     func record(_ path: String, _ found: JSONValue?, _ expected: String) {
         issues.append(ConfigIssue(path: path, found: found.map { $0.snippet() } ?? "missing", expected: expected))
     }
@@ -198,6 +211,7 @@ struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         self.lookup = lookup
         // Unknown keys are reported up front when the key set is known.
         if let known = (Key.self as? any CaseIterable.Type).map({ allKeyNames($0) }) {
+            state.checkedPaths.insert(path)
             for m in members where !known.contains(m.key) {
                 let hint = StrictDecoder.suggestion(for: m.key, among: known).map { " (did you mean '\($0)'?)" } ?? ""
                 state.issues.append(ConfigIssue(
