@@ -5,7 +5,21 @@ public struct ClaimtrackCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "claimtrack",
         abstract: "Track numeric and date claims across articles and reconcile them into facts.",
-        subcommands: []
+        subcommands: [RunCommand.self, CheckCommand.self, ParseCommand.self, RecognizeCommand.self, ClaimsCommand.self, FuseCommand.self]
     )
     public init() {}
+
+    /// Parses the process arguments and runs the chosen command, async or not; exits with its code.
+    public static func runMain(_ arguments: [String]? = nil) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
