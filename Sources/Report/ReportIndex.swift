@@ -1,0 +1,94 @@
+internal import ClaimModel
+
+/// Look-ups and the review order shared by the Markdown and HTML writers, built once per report.
+struct ReportIndex {
+    let report: Report
+    let options: ReportOptions
+    let claims: [String: Claim]
+    let documents: [String: DocumentEntry]
+    /// The source (outlet) each document is counted under.
+    let sourceOfDocument: [String: String]
+
+    init(_ report: Report, options: ReportOptions) {
+        self.report = report
+        self.options = options
+        // Duplicate ids would trap in Dictionary(uniqueKeysWithValues:); the first one wins instead.
+        claims = Dictionary(report.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        documents = Dictionary(report.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var owner: [String: String] = [:]
+        for source in report.sources {
+            for doc in source.documents where owner[doc] == nil { owner[doc] = source.name }
+        }
+        sourceOfDocument = owner
+    }
+
+    /// The status sections in review order: what most needs a human first.
+    static let factSections: [(status: FactStatus, anchor: String, heading: String)] = [
+        (.conflict, "conflicts", "Conflicts"),
+        (.compatible, "compatible", "Compatible"),
+        (.agreed, "agreed", "Agreed"),
+        (.singleSource, "single-source", "Single source"),
+    ]
+
+    /// Facts of one status, in report order.
+    func facts(_ status: FactStatus) -> [Fact] { report.facts.filter { $0.status == status } }
+
+    /// Facts with at least one superseded claim.
+    var factsWithSuperseded: [Fact] { report.facts.filter { !$0.superseded.isEmpty } }
+
+    var inconsistentChecks: [Check] { report.checks.filter { $0.status == .inconsistent } }
+    var consistentChecks: [Check] { report.checks.filter { $0.status == .consistent } }
+
+    /// Documents in listing order: quarantined first (they need attention), then the rest, both in report order.
+    var documentsForListing: [DocumentEntry] {
+        report.documents.filter { $0.status == .quarantined } + report.documents.filter { $0.status != .quarantined }
+    }
+
+    /// The outlet a claim came from: its source, else the document's site, else its author.
+    func outlet(of claim: Claim) -> String? {
+        if let s = sourceOfDocument[claim.document] { return s }
+        guard let d = documents[claim.document] else { return nil }
+        return d.site ?? d.author
+    }
+
+    /// A fact's claims with their role, supporting first, capped at `maxClaimsPerFact`; also how many were left out.
+    func listedClaims(of fact: Fact) -> (claims: [(role: String, claim: Claim)], omitted: Int) {
+        let roles: [(String, [String])] = [("supports", fact.supporting), ("dissents", fact.dissenting),
+                                           ("superseded", fact.superseded)]
+        var all: [(role: String, claim: Claim)] = []
+        for (role, ids) in roles {
+            for id in ids { if let c = claims[id] { all.append((role, c)) } }
+        }
+        let cap = max(0, options.maxClaimsPerFact)
+        return (Array(all.prefix(cap)), max(0, all.count - cap))
+    }
+
+    /// A check's claims, capped like a fact's.
+    func listedClaims(of check: Check) -> (claims: [Claim], omitted: Int) {
+        let all = check.claims.compactMap { claims[$0] }
+        let cap = max(0, options.maxClaimsPerFact)
+        return (Array(all.prefix(cap)), max(0, all.count - cap))
+    }
+
+    /// Summary rows: label and count, in reading order.
+    var summary: [(String, Int)] {
+        let r = report
+        var rows: [(String, Int)] = [("documents", r.run.documents), ("quarantined documents", r.run.quarantined),
+                                     ("claims", r.run.claims), ("facts", r.facts.count)]
+        for (status, _, heading) in ReportIndex.factSections {
+            rows.append(("– " + heading.lowercased(), r.facts.filter { $0.status == status }.count))
+        }
+        rows.append(("superseded claims", r.facts.reduce(0) { $0 + $1.superseded.count }))
+        rows.append(("checks", r.checks.count))
+        rows.append(("– inconsistent", inconsistentChecks.count))
+        rows.append(("sources", r.sources.count))
+        return rows
+    }
+
+    /// Splits a quote around the first occurrence of the value's text so writers can highlight it;
+    /// nil when the value's text is not in the quote (then the quote is shown plain).
+    static func highlight(_ quote: String, value text: String) -> (before: Substring, match: Substring, after: Substring)? {
+        guard !text.isEmpty, let r = quote.range(of: text) else { return nil }
+        return (quote[..<r.lowerBound], quote[r], quote[r.upperBound...])
+    }
+}

@@ -1,0 +1,61 @@
+public import ClaimModel
+internal import Foundation
+public import Pipeline
+
+/// The last stage: writes `report.json`, `report.md`, `report.html` and `claims.jsonl` into the outputs folder.
+public struct ReportStage: Stage {
+    /// The key of this stage type in `pipeline.json`.
+    public static let type = "report"
+    /// The options in force.
+    public let options: ReportOptions
+
+    /// Creates the stage, rejecting negative limits, an empty title and an unsafe `inputsLink`.
+    public init(options: ReportOptions) throws(ConfigError) {
+        let issues = options.issues(at: "$.options")
+        if !issues.isEmpty { throw ConfigError(issues) }
+        self.options = options
+    }
+
+    /// Writes the four outputs, each atomically, and returns the batch unchanged.
+    ///
+    /// `report.json` goes last: a reader that finds the new one knows the other files are from the same run.
+    public func run(_ input: Batch, in context: StageContext) async throws -> Batch {
+        var options = self.options
+        if options.inputsLink == nil { options.inputsLink = ReportStage.relativeLink(from: context.outputs, to: context.inputs) }
+        let report = ReportWriter.makeReport(input, context: context, options: options)
+        let folder = context.outputs
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ReportWriteError("cannot create the outputs folder '\(folder.path)': \(error.localizedDescription)")
+        }
+        let names = ["claims.jsonl", "report.md", "report.html", "report.json"]
+        for name in names { AtomicFile.removeLeftovers(of: folder.appendingPathComponent(name)) }
+        let runID = context.runID
+        let claimsFile = try AtomicFile(folder.appendingPathComponent("claims.jsonl"))
+        try ReportWriter.claimLines(input.claims, runID: runID) { try claimsFile.write($0) }
+        try claimsFile.commit()
+        let index = ReportIndex(report, options: options)
+        try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.md")) { emit in
+            try MarkdownWriter(index: index).write(emit)
+        }
+        try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.html")) { emit in
+            try HTMLWriter(index: index).write(emit)
+        }
+        try ReportWriter.writeAtomically(try ReportWriter.json(report), to: folder.appendingPathComponent("report.json"))
+        context.log(.info, "report: wrote \(report.facts.count) facts, \(report.claims.count) of \(input.claims.count) claims "
+            + "to '\(folder.path)'")
+        return input
+    }
+
+    /// The prefix that reaches `inputs` from a page in `outputs` ("../inputs/"), with a trailing slash.
+    static func relativeLink(from outputs: URL, to inputs: URL) -> String {
+        let from = outputs.standardizedFileURL.pathComponents
+        let to = inputs.standardizedFileURL.pathComponents
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        let parts = ups + to[common...]
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+}
