@@ -1,0 +1,123 @@
+public import ClaimModel
+public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns one input file into a `Document`: format detection, safety checks and the format's parser.
+public enum DocumentReader {
+    /// Extensions read as HTML whatever their content looks like.
+    static let htmlExtensions: Set<String> = ["html", "htm", "xhtml", "shtml"]
+
+    /// Reads one file; never throws: an unreadable/broken input becomes a quarantined Document whose `error` names the problem.
+    ///
+    /// The file is opened without following a final symlink and without blocking, then checked with `fstat`,
+    /// so a FIFO or device swapped in after the walk is still never read.
+    public static func read(fileAt url: URL, relativePath: String, options: IngestOptions = .defaults) -> Document {
+        let format = guessFormat(relativePath: relativePath, options: options)
+        // A file we could not read has no content to hash; its id comes from the path instead, marked so it
+        // can never equal the id of real content.
+        let pathID = Document.id(forContent: Array(("unread:" + relativePath).utf8))
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let why = String(cString: strerror(errno)).lowercased()
+            return .quarantined(path: relativePath, id: pathID, format: format,
+                                reason: "ingest: '\(relativePath)' cannot be opened (\(why)); expected a readable regular file")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return .quarantined(path: relativePath, id: pathID, format: format,
+                                reason: "ingest: '\(relativePath)' is not a regular file; expected a regular file")
+        }
+        let size = Int(info.st_size)
+        if size > options.maxFileBytes {
+            return .quarantined(path: relativePath, id: pathID, format: format,
+                                reason: "ingest: '\(relativePath)' is \(size) bytes; expected at most \(options.maxFileBytes) (maxFileBytes)")
+        }
+        // Read one byte past the limit so a file that grew since fstat is still caught.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { raw in
+                systemRead(fd, raw.baseAddress.map { $0 + filled }, raw.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let why = String(cString: strerror(errno)).lowercased()
+                return .quarantined(path: relativePath, id: pathID, format: format,
+                                    reason: "ingest: '\(relativePath)' cannot be read (\(why)); expected a readable regular file")
+            }
+            if n == 0 { break }
+            filled += n
+            if filled == bytes.count {
+                if filled > options.maxFileBytes {
+                    return .quarantined(path: relativePath, id: pathID, format: format,
+                                        reason: "ingest: '\(relativePath)' is over \(options.maxFileBytes) bytes; expected at most \(options.maxFileBytes) (maxFileBytes)")
+                }
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count)))
+            }
+        }
+        bytes.removeSubrange(filled...)
+        return read(bytes: bytes, relativePath: relativePath, options: options)
+    }
+
+    /// Parses bytes already in memory (format from the extension and content sniffing).
+    public static func read(bytes: [UInt8], relativePath: String, options: IngestOptions = .defaults) -> Document {
+        let id = Document.id(forContent: bytes)
+        var format = guessFormat(relativePath: relativePath, options: options)
+        func quarantine(_ reason: String) -> Document {
+            .quarantined(path: relativePath, id: id, format: format, reason: "ingest: " + reason)
+        }
+        if bytes.isEmpty {
+            return quarantine("'\(relativePath)' is empty; expected a text, html or feed document")
+        }
+        if bytes.count > options.maxFileBytes {
+            return quarantine("'\(relativePath)' is \(bytes.count) bytes; expected at most \(options.maxFileBytes) (maxFileBytes)")
+        }
+        if let magic = ContentSniffer.binarySignature(bytes) {
+            return quarantine("'\(relativePath)' holds binary data (\(magic)); expected text, html or a feed")
+        }
+        if format == .text, ContentSniffer.looksLikeHTML(bytes) { format = .html }
+        switch format {
+        case .feed:
+            let ext = fileExtension(relativePath)
+            return FeedParser.parse(bytes: bytes, kind: FeedKind(extension: ext) ?? .tsv, relativePath: relativePath, id: id)
+        case .html:
+            return HTMLArticleReader.read(bytes: bytes, relativePath: relativePath, id: id)
+        case .text:
+            switch TextDecoding.decodeStrictUTF8(bytes) {
+            case .failure(let problem):
+                return quarantine("'\(relativePath)' \(problem.description); expected utf-8 text")
+            case .success(let text):
+                return TextArticleParser.parse(text: text, relativePath: relativePath, id: id)
+            }
+        }
+    }
+
+    /// The format the file's name asks for; `.text` stands for "sniff the content" when the name says nothing.
+    static func guessFormat(relativePath: String, options: IngestOptions) -> DocumentFormat {
+        let ext = fileExtension(relativePath)
+        if options.feedExtensions.contains(ext), FeedKind(extension: ext) != nil { return .feed }
+        if htmlExtensions.contains(ext) { return .html }
+        return .text
+    }
+
+    /// The lower-case extension of the last path component, or "" when there is none.
+    static func fileExtension(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}
+
+/// `read(2)`, named apart from `DocumentReader.read` so the call is unambiguous on every platform.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
+}
