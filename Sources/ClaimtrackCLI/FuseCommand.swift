@@ -1,0 +1,41 @@
+public import ArgumentParser
+import Foundation
+import Reconcile
+
+/// `claimtrack fuse FILE.tsv`: one reconciled value per object and attribute of a structured claim feed.
+public struct FuseCommand: ParsableCommand {
+    /// The command's name and help.
+    public static let configuration = CommandConfiguration(
+        commandName: "fuse",
+        abstract: "Reconcile an 'object attribute value source' TSV into one value per object and attribute."
+    )
+
+    /// The feed to read.
+    @Argument(help: "A tab-separated feed with the header 'object attribute value source'.")
+    public var file: String
+
+    /// Creates the command with no file (ArgumentParser fills it).
+    public init() {}
+
+    /// Reads the feed, fuses it and prints `object attribute value` rows to standard output.
+    public func run() throws {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            text = String(decoding: data, as: UTF8.self)
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot read '\(file)': \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
+        }
+        let rows: [(object: String, attribute: String, value: String)]
+        do {
+            rows = try Fuser.fuse(tsv: text)
+        } catch let error as FuseError {
+            FileHandle.standardError.write(Data("error: '\(file)' line \(error.line): \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+        var out = "object\tattribute\tvalue\n"
+        for row in rows { out += row.object + "\t" + row.attribute + "\t" + row.value + "\n" }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}

@@ -1,0 +1,182 @@
+import ClaimModel
+import Foundation
+
+/// Who stands behind each claim: source name, witness class (copies share one), publication date.
+struct Witnesses {
+    var sourceOfDocument: [String: String]
+    var classOfSource: [String: String]
+    var publishedOfDocument: [String: CalendarDay]
+
+    func source(_ c: Claim) -> String { sourceOfDocument[c.document] ?? c.document }
+    func witness(_ c: Claim) -> String { classOfSource[source(c)] ?? source(c) }
+    func published(_ c: Claim) -> CalendarDay? { publishedOfDocument[c.document] }
+}
+
+/// Claims that may describe one fact, with how they were placed there.
+struct FactGroup {
+    var key: String
+    var subject: String?
+    var metric: String
+    var period: Period?
+    var claims: [Claim]
+    /// Claims without a stated period placed here by their document's date.
+    var placedByDate: [String] = []
+    /// Claims whose year was taken from this fact.
+    var inferred: [String] = []
+
+    var id: String { "f-" + String(SHA256.hex(key).prefix(16)) }
+}
+
+/// Turns a group of claims into a fact: supersession, the best-supported value, status and explanation.
+struct FactBuilder {
+    let options: ReconcileOptions
+    let witnesses: Witnesses
+    let reliability: [String: Double]
+
+    /// Firmness of a modality for supersession: a hedged or forecast early report gives way to firmer later ones.
+    static func firmness(_ m: Modality) -> Int {
+        switch m {
+        case .reported: return 2
+        case .forecast, .target: return 1
+        case .hedged: return 0
+        }
+    }
+
+    /// For each forecast or hedged claim, the earliest later claim that is at least as firm and not hedged.
+    func supersessions(_ claims: [Claim]) -> [String: Claim] {
+        var out: [String: Claim] = [:]
+        for x in claims where x.modality == .forecast || x.modality == .hedged {
+            guard let dx = witnesses.published(x) else { continue }
+            let later = claims.filter { y in
+                guard y.id != x.id, y.modality != .hedged, let dy = witnesses.published(y), dy > dx else { return false }
+                return FactBuilder.firmness(y.modality) >= FactBuilder.firmness(x.modality)
+            }
+            if let first = later.min(by: { (witnesses.published($0) ?? $0.value.start ?? CalendarDay(dayNumber: 0), $0.id)
+                < (witnesses.published($1) ?? $1.value.start ?? CalendarDay(dayNumber: 0), $1.id) }) {
+                out[x.id] = first
+            }
+        }
+        return out
+    }
+
+    /// Support of a candidate claim: per witness class, its most reliable compatible claim's weight.
+    func support(of candidate: Claim, among claims: [Claim]) -> Double {
+        var best: [String: Double] = [:]
+        for c in claims where Compare.compatible(candidate, c, options: options) {
+            let w = (reliability[witnesses.source(c)] ?? options.defaultPrior) * Compare.precision(c)
+            let k = witnesses.witness(c)
+            if w > (best[k] ?? 0) { best[k] = w }
+        }
+        return best.values.reduce(0, +)
+    }
+
+    /// Builds the fact for a group.
+    func build(_ group: FactGroup) -> Fact {
+        let superseding = supersessions(group.claims)
+        let active = group.claims.filter { superseding[$0.id] == nil }.sorted { $0.id < $1.id }
+        let pool = active.isEmpty ? group.claims.sorted { $0.id < $1.id } : active
+        // The candidate with most support wins; ties go to the more precise, then more recent, then by id.
+        var best = pool[0]
+        var bestScore = -1.0
+        for c in pool {
+            let s = support(of: c, among: pool)
+            let key = (s, Compare.precision(c), witnesses.published(c)?.dayNumber ?? Int.min)
+            let bestKey = (bestScore, Compare.precision(best), witnesses.published(best)?.dayNumber ?? Int.min)
+            if key.0 > bestKey.0 + 1e-9
+                || (abs(key.0 - bestKey.0) <= 1e-9 && (key.1 > bestKey.1 || (key.1 == bestKey.1 && (key.2 > bestKey.2 || (key.2 == bestKey.2 && c.id < best.id))))) {
+                best = c; bestScore = s
+            }
+        }
+        let supporting = pool.filter { Compare.compatible(best, $0, options: options) }
+        let dissenting = pool.filter { !Compare.compatible(best, $0, options: options) }
+        let supportClasses = Set(supporting.map { witnesses.witness($0) })
+        let status: FactStatus
+        if !dissenting.isEmpty {
+            status = .conflict
+        } else if supportClasses.count < 2 {
+            status = .singleSource
+        } else if supporting.allSatisfy({ Compare.agree(best, $0, options: options) }) {
+            status = .agreed
+        } else {
+            status = .compatible
+        }
+        let totalSupport = support(of: best, among: supporting)
+        var allClasses: [String: Double] = [:]
+        for c in pool {
+            let w = (reliability[witnesses.source(c)] ?? options.defaultPrior) * Compare.precision(c)
+            allClasses[witnesses.witness(c)] = max(allClasses[witnesses.witness(c)] ?? 0, w)
+        }
+        let share = totalSupport / max(1e-9, allClasses.values.reduce(0, +))
+        var doubt = 1.0
+        for k in supportClasses {
+            let r = supporting.filter { witnesses.witness($0) == k }.map { reliability[witnesses.source($0)] ?? options.defaultPrior }.max() ?? options.defaultPrior
+            doubt *= 1 - r
+        }
+        let confidence = min(1, max(0, share * (1 - doubt)))
+        var value = best.value
+        value.inferredFrom = best.value.inferredFrom
+        let superseded = group.claims.filter { superseding[$0.id] != nil }.map(\.id).sorted()
+        var supersededBy: [String: String] = [:]
+        for (k, v) in superseding { supersededBy[k] = v.id }
+        let label = [group.subject, group.metric].compactMap { $0 }.joined(separator: " ")
+            + (group.period.map { " (" + FactBuilder.describe($0) + ")" } ?? "")
+        let explanation = explain(group: group, status: status, best: best, supporting: supporting, dissenting: dissenting,
+                                  superseding: superseding, label: label)
+        return Fact(id: group.id, label: label, subject: group.subject, metric: group.metric, period: group.period,
+                    status: status, value: value, confidence: (confidence * 1000).rounded() / 1000,
+                    supporting: supporting.map(\.id).sorted(), dissenting: dissenting.map(\.id).sorted(),
+                    superseded: superseded, supersededBy: supersededBy, explanation: explanation)
+    }
+
+    /// A period as text: its own words, else its bounds.
+    static func describe(_ p: Period) -> String {
+        if let t = p.text, !t.isEmpty { return t }
+        return "\(p.start?.iso ?? "…")–\(p.end?.iso ?? "…")"
+    }
+
+    /// "'source' ('text', 2025-12-02)".
+    func cite(_ c: Claim) -> String {
+        let date = witnesses.published(c).map { ", \($0.iso)" } ?? ", undated"
+        return "'\(witnesses.source(c))' ('\(c.text)'\(date))"
+    }
+
+    /// One paragraph a reviewer reads in seconds: verdict, value, who says what, and why.
+    func explain(group: FactGroup, status: FactStatus, best: Claim, supporting: [Claim], dissenting: [Claim],
+                 superseding: [String: Claim], label: String) -> String {
+        var parts: [String] = []
+        let classes = Set(supporting.map { witnesses.witness($0) }).count
+        switch status {
+        case .agreed:
+            parts.append("\(label): \(classes) independent sources agree on '\(best.text)'")
+        case .compatible:
+            parts.append("\(label): \(classes) independent sources are compatible with '\(best.text)' once bounds and hedges are allowed for (±\(Compare.text(Decimal(options.approximateTolerance * 100), places: 1))%)")
+        case .conflict:
+            parts.append("\(label): sources conflict; the best-supported value is '\(best.text)'")
+        case .singleSource:
+            parts.append("\(label): only one independent source, giving '\(best.text)'")
+        }
+        parts.append("supporting: " + supporting.sorted { $0.id < $1.id }.map(cite).joined(separator: "; "))
+        if !dissenting.isEmpty {
+            parts.append("dissenting: " + dissenting.sorted { $0.id < $1.id }.map(cite).joined(separator: "; ")
+                         + " (outside ±\(Compare.text(Decimal(options.tolerance * 100), places: 1))% of the value)")
+        }
+        for (old, new) in superseding.sorted(by: { $0.key < $1.key }) {
+            if let c = group.claims.first(where: { $0.id == old }) {
+                parts.append("superseded: the \(c.modality.rawValue) \(cite(c)) was replaced by the later \(cite(new))")
+            }
+        }
+        let copied = Dictionary(grouping: supporting + dissenting, by: { witnesses.witness($0) })
+            .values.map { Set($0.map { witnesses.source($0) }) }.filter { $0.count > 1 }
+        for names in copied.map({ $0.sorted() }).sorted(by: { $0[0] < $1[0] }) {
+            parts.append("counted once as they copy one another: " + names.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        if !group.placedByDate.isEmpty {
+            parts.append("\(group.placedByDate.count) claim(s) without a stated period were placed here by their document's date")
+        }
+        if !group.inferred.isEmpty {
+            let cites = group.claims.filter { group.inferred.contains($0.id) }.sorted { $0.id < $1.id }.map(cite)
+            parts.append("the year was inferred from this fact for " + cites.joined(separator: "; "))
+        }
+        return parts.joined(separator: ". ") + "."
+    }
+}

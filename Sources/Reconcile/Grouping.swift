@@ -1,0 +1,92 @@
+import ClaimModel
+import Foundation
+
+/// Groups claims into candidate facts: subject + metric + dimension/unit + period.
+enum Grouping {
+    /// Roles whose claims only feed checks, never a fact (an earlier value of a change, a stated multiplier).
+    static func feedsFacts(_ c: Claim) -> Bool {
+        c.role != "change.from" && c.role != "change.ratio"
+    }
+
+    /// The part of the key that does not depend on the period.
+    static func baseKey(_ c: Claim) -> String {
+        "\(c.subject ?? "-")|\(c.metric)|\(c.value.dimension.rawValue)|\(c.value.unit ?? "-")"
+    }
+
+    static func periodKey(_ p: Period?) -> String {
+        guard let p else { return "any" }
+        return "\(p.start?.iso ?? "open")..\(p.end?.iso ?? "open")"
+    }
+
+    /// Groups the anchored claims; date claims whose day is unknown are returned apart for binding.
+    static func group(_ claims: [Claim], witnesses: Witnesses) -> (groups: [FactGroup], unresolved: [Claim]) {
+        var unresolved: [Claim] = []
+        var dated: [Claim] = []
+        var periodless: [Claim] = []
+        for c in claims.sorted(by: { $0.id < $1.id }) where feedsFacts(c) {
+            if c.value.isDate && c.value.start == nil { unresolved.append(c); continue }
+            // Dates of one event are one fact whatever period words surround them.
+            if c.period == nil || c.value.isDate { periodless.append(c) } else { dated.append(c) }
+        }
+        var groups: [String: FactGroup] = [:]
+        func add(_ c: Claim, period: Period?, placed: Bool) {
+            let key = baseKey(c) + "|" + periodKey(period)
+            var g = groups[key] ?? FactGroup(key: key, subject: c.subject, metric: c.metric, period: period, claims: [])
+            g.claims.append(c)
+            if placed { g.placedByDate.append(c.id) }
+            groups[key] = g
+        }
+        for c in dated { add(c, period: Period(start: c.period?.start, end: c.period?.end, text: c.period?.text), placed: false) }
+        // Distinct periods per base key, to place claims that state none.
+        var periods: [String: [Period]] = [:]
+        for c in dated {
+            let p = Period(start: c.period?.start, end: c.period?.end, text: c.period?.text)
+            if !(periods[baseKey(c)] ?? []).contains(where: { periodKey($0) == periodKey(p) }) { periods[baseKey(c), default: []].append(p) }
+        }
+        for c in periodless {
+            if !c.value.isDate, let day = witnesses.published(c) {
+                // The narrowest stated period that holds the document's date.
+                let fitting = (periods[baseKey(c)] ?? []).filter { p in
+                    (p.start.map { $0 <= day } ?? true) && (p.end.map { day <= $0 } ?? true)
+                }.sorted { width($0) < width($1) || (width($0) == width($1) && periodKey($0) < periodKey($1)) }
+                if let p = fitting.first { add(c, period: p, placed: true); continue }
+            }
+            add(c, period: nil, placed: false)
+        }
+        return (groups.values.sorted { $0.key < $1.key }, unresolved)
+    }
+
+    static func width(_ p: Period) -> Int {
+        guard let s = p.start, let e = p.end else { return Int.max }
+        return e.dayNumber - s.dayNumber
+    }
+
+    /// Known (month, day) of the start and end in `--12-04/--12-05` (or `YYYY-MM-DD`) form.
+    static func parts(_ unresolved: String) -> [(month: Int?, day: Int?)] {
+        unresolved.split(separator: "/").map { side in
+            let fields = side.split(separator: "-", omittingEmptySubsequences: true).map { Int($0) }
+            // "--12-04" -> [12, 4]; "2025-12-04" -> [2025, 12, 4]; "--12" -> [12].
+            let tail = fields.count == 3 ? Array(fields.dropFirst()) : fields
+            return (tail.first ?? nil, tail.count > 1 ? tail[1] : nil)
+        }
+    }
+
+    /// The claim bound to a fact's value when its known month/day parts match; nil otherwise.
+    static func bind(_ claim: Claim, to value: ClaimValue, factID: String) -> Claim? {
+        guard let text = claim.value.unresolved, let start = value.start, let end = value.end else { return nil }
+        let p = parts(text)
+        guard let first = p.first, first.month != nil else { return nil }
+        let last = p.count > 1 ? p[1] : first
+        func matches(_ part: (month: Int?, day: Int?), _ day: CalendarDay) -> Bool {
+            (part.month.map { $0 == day.month } ?? true) && (part.day.map { $0 == day.day } ?? true)
+        }
+        guard matches(first, start), matches(last, end) else { return nil }
+        var bound = claim
+        bound.value.start = CalendarDay(year: start.year, month: first.month ?? start.month, day: first.day ?? start.day)
+        bound.value.end = CalendarDay(year: end.year, month: last.month ?? end.month, day: last.day ?? end.day)
+        guard bound.value.start != nil, bound.value.end != nil else { return nil }
+        bound.value.inferredFrom = factID
+        bound.value.resolution = "inferred from fact \(factID)"
+        return bound
+    }
+}

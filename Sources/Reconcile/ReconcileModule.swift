@@ -1,1 +1,0 @@
-// The Reconcile stage; see DESIGN.md.
