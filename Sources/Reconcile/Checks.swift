@@ -68,6 +68,11 @@ struct Checker {
         return out
     }
 
+    /// Whether two claims speak of the same time: the same stated period, or neither states one.
+    static func sameTime(_ a: Claim, _ b: Claim) -> Bool {
+        a.period?.start == b.period?.start && a.period?.end == b.period?.end
+    }
+
     /// Parts ("part-of:<metric>") summed against the document's total for <metric>, else the fact's value.
     func sumChecks(_ claims: [Claim], facts: [Fact], claimsByID: [String: Claim]) -> [Check] {
         var out: [Check] = []
@@ -83,7 +88,10 @@ struct Checker {
             let totals = claims.filter {
                 $0.metric == metric && $0.value.dimension == first.value.dimension && $0.value.unit == first.value.unit
                     && Grouping.feedsFacts($0) && !($0.role?.hasPrefix("part-of:") ?? false) && !($0.role?.hasPrefix("item-of:") ?? false)
-            }
+                    // Parts as they stand add up to the total as it stands, not to a target or forecast.
+                    && $0.modality != .target && $0.modality != .forecast
+                    && Self.sameTime(first, $0)
+            }.sorted { ($0.period == nil ? 0 : 1, $0.id) < ($1.period == nil ? 0 : 1, $1.id) }
             if let total = totals.first, let t = Compare.point(total) {
                 let allowed = allowance(items + [total])
                 let fit = fits(sum, total, allowed: allowed)

@@ -70,16 +70,38 @@ struct FactBuilder {
         return best.values.reduce(0, +)
     }
 
+    /// Whether every two of these claims are compatible with each other (checked over their distinct values).
+    func isCoherent(_ claims: [Claim]) -> Bool {
+        var distinct: [Claim] = []
+        for c in claims where !distinct.contains(where: { $0.value == c.value && $0.approximation == c.approximation }) {
+            distinct.append(c)
+        }
+        for i in distinct.indices {
+            for j in distinct.indices where j > i {
+                if !Compare.compatible(distinct[i], distinct[j], options: options) { return false }
+            }
+        }
+        return true
+    }
+
     /// Builds the fact for a group.
     func build(_ group: FactGroup) -> Fact {
         let superseding = supersessions(group.claims)
         let active = group.claims.filter { superseding[$0.id] == nil }.sorted { $0.id < $1.id }
         let pool = active.isEmpty ? group.claims.sorted { $0.id < $1.id } : active
         // The candidate with most support wins; ties go to the more precise, then more recent, then by id.
+        // A candidate whose supporters disagree among themselves (a bound compatible with both sides of a dispute)
+        // would hide the dispute, so coherent candidates come first.
         var best = pool[0]
         var bestScore = -1.0
+        var bestCoherent = false
         for c in pool {
             let s = support(of: c, among: pool)
+            let coherent = isCoherent(pool.filter { Compare.compatible(c, $0, options: options) })
+            if coherent != bestCoherent {
+                if coherent { best = c; bestScore = s; bestCoherent = true }
+                continue
+            }
             let key = (s, Compare.precision(c), witnesses.published(c)?.dayNumber ?? Int.min)
             let bestKey = (bestScore, Compare.precision(best), witnesses.published(best)?.dayNumber ?? Int.min)
             if key.0 > bestKey.0 + 1e-9

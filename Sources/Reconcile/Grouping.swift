@@ -45,9 +45,11 @@ enum Grouping {
         }
         for c in periodless {
             if !c.value.isDate, let day = witnesses.published(c) {
-                // The narrowest stated period that holds the document's date.
+                // The narrowest stated period that holds the document's date. Open periods ("by 2030", "since 2020")
+                // are deadlines and bounds, not spans a figure was measured over, so they take no placed claims.
                 let fitting = (periods[baseKey(c)] ?? []).filter { p in
-                    (p.start.map { $0 <= day } ?? true) && (p.end.map { day <= $0 } ?? true)
+                    guard let start = p.start, let end = p.end else { return false }
+                    return start <= day && day <= end
                 }.sorted { width($0) < width($1) || (width($0) == width($1) && periodKey($0) < periodKey($1)) }
                 if let p = fitting.first { add(c, period: p, placed: true); continue }
             }
