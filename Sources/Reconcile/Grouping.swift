@@ -10,7 +10,10 @@ enum Grouping {
 
     /// The part of the key that does not depend on the period.
     static func baseKey(_ c: Claim) -> String {
-        "\(c.subject ?? "-")|\(c.metric)|\(c.value.dimension.rawValue)|\(c.value.unit ?? "-")"
+        let key = "\(c.subject ?? "-")|\(c.metric)|\(c.value.dimension.rawValue)|\(c.value.unit ?? "-")"
+        // Days of a listed series ("calls on 15 January, 20 March …") are separate events, each its own fact.
+        guard c.role == "series" else { return key }
+        return key + "|" + (c.value.start.map { "\($0.iso)..\(c.value.end?.iso ?? "")" } ?? c.value.unresolved ?? c.text)
     }
 
     static func periodKey(_ p: Period?) -> String {

@@ -80,7 +80,7 @@ struct ClaimBuilderTests {
         #expect(all.allSatisfy { $0.period != nil })
     }
 
-    @Test("visit dates are claims; the speech date 'on Tuesday' is not")
+    @Test("event dates are claims; the speech date 'on Tuesday' is not")
     func eventDates() throws {
         let dated = try claims("000_c2ad7f6feaff2f3a.txt").filter { $0.metric == "visit dates" }
         #expect(dated.map(\.text) == ["4-5 December 2025"])
@@ -88,7 +88,11 @@ struct ClaimBuilderTests {
         #expect(forecast.map(\.text).contains { $0.contains("December 5-6") })
         #expect(forecast.allSatisfy { $0.modality != .reported })
         let peskov = try claims("003_0f56a6cc67651ace.txt").filter { $0.value.dimension == .date }
-        #expect(peskov.isEmpty)
+        #expect(!peskov.contains { $0.text.contains("Tuesday") })
+        // The days listed beside "four telephone conversations" date those conversations.
+        let listed = peskov.filter { $0.metric == "leader conversations dates" }
+        #expect(listed.count == 6)
+        #expect(listed.allSatisfy { $0.role == "series" })
     }
 
     @Test("itemised counts are linked to their total")

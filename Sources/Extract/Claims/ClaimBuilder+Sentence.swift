@@ -37,17 +37,25 @@ extension ClaimBuilder {
                                     modality: modality, speaker: speaker,
                                     period: periodMention.map { Period(start: nil, end: nil, text: $0.text, expression: $0.temporal) }))
         }
-        var lastEvent: (noun: String, end: Int)?
+        var lastEvent: (metric: String, end: Int, series: Bool)?
+        // "four telephone conversations took place in 2024 (15 January, 20 March …)": days listed beside a count date the counted events.
+        let countedMetric = claims.first { $0.value.dimension == .count }?.metric
         for index in dates where !periodDates.contains(index) {
             let mention = mentions[index]
-            guard isEventDate(mention) else { continue }
+            let noun = eventNoun(before: mention, ctx)
+            guard isEventDate(mention) || (noun?.distance ?? Int.max) <= 3 && isYearDate(mention) else { continue }
             // "expected in early December 2025, likely around December 5-6": a date right after an event date names the same event.
-            let inherited = lastEvent.flatMap { ctx.wordIndex(atOrAfter: mention.start) - ctx.wordIndex(atOrAfter: $0.end) <= 6 ? $0.noun : nil }
-            guard let noun = eventNoun(before: mention, ctx) ?? inherited else { continue }
-            lastEvent = (noun, mention.end)
-            claims.append(makeClaim(mention, ctx, document: document, subject: subject(for: mention, ctx, main: main),
-                                    metric: "\(noun) dates", modality: modality(for: mention, period: nil, ctx),
-                                    speaker: speaker, period: nil))
+            let follows = lastEvent.flatMap { ctx.wordIndex(atOrAfter: mention.start) - ctx.wordIndex(atOrAfter: $0.end) <= 6 ? $0 : nil }
+            let inherited = follows?.metric
+            let listed = isDayDate(mention) ? countedMetric.map { "\($0) dates" } : nil
+            guard let metric = noun.map({ "\($0.noun) dates" }) ?? inherited ?? listed else { continue }
+            // A listed day names one of several events; a day after an event noun names that event.
+            let series = noun == nil && (inherited == nil ? listed != nil : follows?.series == true)
+            lastEvent = (metric, mention.end, series)
+            var claim = makeClaim(mention, ctx, document: document, subject: subject(for: mention, ctx, main: main),
+                                  metric: metric, modality: modality(for: mention, period: nil, ctx), speaker: speaker, period: nil)
+            if series { claim.role = "series" }
+            claims.append(claim)
         }
         return claims.sorted { $0.span[0] < $1.span[0] }
     }
@@ -120,17 +128,29 @@ extension ClaimBuilder {
     }
 
     /// The event noun a date belongs to: within eight words before it, with no verb of saying in between.
-    func eventNoun(before m: Mention, _ ctx: SentenceContext) -> String? {
+    func eventNoun(before m: Mention, _ ctx: SentenceContext) -> (noun: String, distance: Int)? {
         let at = ctx.wordIndex(atOrAfter: m.start)
         var k = at - 1
         while k >= 0, at - k <= 8 {
             let w = ctx.words[k].lower
             if speechVerbs.contains(w) { return nil }
-            if eventNouns.contains(w) { return w }
-            if w.hasSuffix("s"), eventNouns.contains(String(w.dropLast())) { return String(w.dropLast()) }
+            if eventNouns.contains(w) { return (w, at - k) }
+            if w.hasSuffix("s"), eventNouns.contains(String(w.dropLast())) { return (String(w.dropLast()), at - k) }
             k -= 1
         }
         return nil
+    }
+
+    /// A single calendar year ("in 2026").
+    func isYearDate(_ m: Mention) -> Bool {
+        guard let t = m.temporal, t.kind == .calendar, t.bound == nil, t.end == nil else { return false }
+        return t.start?.year != nil && t.start?.month == nil
+    }
+
+    /// A single day ("15 January").
+    func isDayDate(_ m: Mention) -> Bool {
+        guard let t = m.temporal, t.kind == .calendar, t.bound == nil else { return false }
+        return t.start?.day != nil && t.start?.month != nil
     }
 
     /// The date mention that gives the time a value holds for, if any.
@@ -230,7 +250,6 @@ extension ClaimBuilder {
             if forecastCues.contains(w) { return .forecast }
             k -= 1
         }
-        if m.temporal?.tense == .future { return .forecast }
         return .reported
     }
 

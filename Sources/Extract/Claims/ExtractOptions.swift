@@ -50,7 +50,8 @@ public struct ExtractOptions: StageOptions {
         speechVerbs: ["said", "says", "confirmed", "emphasised", "emphasized", "noted", "highlighted", "stressed",
                       "mentioned", "added", "told", "stated", "announced", "claimed", "asserted", "remarked",
                       "expressed", "reiterated", "dismissed", "welcomed", "described", "insisted"],
-        eventNouns: ["visit", "summit", "meeting", "talks", "trip", "conference", "forum", "election", "tour", "session"],
+        eventNouns: ["visit", "summit", "meeting", "talks", "trip", "conference", "forum", "election", "tour", "session",
+                     "outbreak", "clashes", "attack", "launch", "signing", "presidency", "ceremony", "inauguration", "strike"],
         maxSentenceLength: 5000
     )
 
