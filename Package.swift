@@ -18,6 +18,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Run history store (SQLite).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // HTTP fetch of configured sources.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // A real HTTP server on 127.0.0.1 for the fetch tests only.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,8 +32,16 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "ClaimModel", swiftSettings: sharedSettings),
-        .target(name: "Pipeline", dependencies: ["ClaimModel"], swiftSettings: sharedSettings),
-        .target(name: "Ingest", dependencies: ["ClaimModel", "Pipeline", "CLibXML2"], swiftSettings: sharedSettings),
+        .target(
+            name: "Pipeline",
+            dependencies: ["ClaimModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: sharedSettings
+        ),
+        .target(
+            name: "Ingest",
+            dependencies: ["ClaimModel", "Pipeline", "CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: sharedSettings
+        ),
         .target(name: "Normalize", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .target(name: "Extract", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .target(name: "Reconcile", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
@@ -43,7 +57,11 @@ let package = Package(
         .executableTarget(name: "claimtrack", dependencies: ["ClaimtrackCLI"], swiftSettings: sharedSettings),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: sharedSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ClaimModel"], swiftSettings: sharedSettings),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest", "ClaimModel", "Pipeline", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: sharedSettings
+        ),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
