@@ -31,7 +31,9 @@ public struct NormalizeStage: Stage {
         var batch = input
         let published = Dictionary(input.documents.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
         batch.claims = input.claims.map { normalize($0, reference: published[$0.document] ?? nil) }
-        for document in input.documents where document.format == .feed && document.status == .ok {
+        // Documents restored from the run history already carry their feed claims (`context.skippedDocuments`).
+        for document in input.documents where document.format == .feed && document.status == .ok
+            && !context.skippedDocuments.contains(document.id) {
             batch.claims.append(contentsOf: FeedClaims.claims(from: document))
         }
         return batch

@@ -1,0 +1,103 @@
+public import ArgumentParser
+import ClaimModel
+import Extract
+import Foundation
+
+/// `claimtrack recognize --vectors FILE.jsonl`: runs the recognizer of each case's kind and prints what it found.
+public struct RecognizeCommand: ParsableCommand {
+    /// The command's name and help.
+    public static let configuration = CommandConfiguration(
+        commandName: "recognize",
+        abstract: "Recognize numbers, percentages, ordinals, money and dates in test vectors (one JSON line per case)."
+    )
+
+    /// The vectors file: one `{"id","kind","input","reference"?}` object a line.
+    @Option(name: .long, help: "A JSONL file of cases: {\"id\",\"kind\",\"input\",\"reference\"?}.")
+    public var vectors: String
+
+    /// Creates the command (used by the argument parser).
+    public init() {}
+
+    /// Reads the vectors and prints one result line per case; bad lines are reported on stderr and skipped.
+    public func run() throws {
+        guard let data = FileManager.default.contents(atPath: vectors), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read '\(vectors)': expected a readable UTF-8 JSONL file")
+        }
+        let recognizer = Recognizer()
+        var out = ""
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) { continue }
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let id = obj["id"] as? String, let kind = obj["kind"] as? String, let input = obj["input"] as? String else {
+                FileHandle.standardError.write(Data("\(vectors):\(lineNumber): not a case object with string 'id', 'kind' and 'input'\n".utf8))
+                continue
+            }
+            let reference = (obj["reference"] as? String).flatMap(CalendarDay.init(iso:))
+            let found = RecognizeCommand.found(kind: kind, input: input, reference: reference, recognizer: recognizer)
+            out += "{\"id\":\(JSONText.string(id)),\"found\":[\(found.joined(separator: ","))]}\n"
+            if out.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(out.utf8))
+                out = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// The found items of one case as JSON objects, in the vectors' conventions.
+    static func found(kind: String, input: String, reference: CalendarDay?, recognizer: Recognizer) -> [String] {
+        func item(_ m: Mention, value: String, unit: String? = nil) -> String {
+            var s = "{\"text\":\(JSONText.string(m.text)),\"start\":\(m.start),\"end\":\(m.end),\"value\":\(value)"
+            if let unit { s += ",\"unit\":\(JSONText.string(unit))" }
+            return s + "}"
+        }
+        switch kind {
+        case "number", "ordinal":
+            return recognizer.numbers(input, ordinals: kind == "ordinal").compactMap { m in
+                m.value.min.map { item(m, value: "\($0)") }
+            }
+        case "percent", "money":
+            let k: MentionKind = kind == "money" ? .money : .percent
+            return recognizer.recognize(input).filter { $0.kind == k }.compactMap { m in
+                guard let v = m.value.min ?? m.value.max else { return nil }
+                return item(m, value: "\(v)", unit: k == .money ? m.value.unit : nil)
+            }
+        case "date", "daterange":
+            guard let reference else { return [] }
+            return recognizer.anchoredDates(input, reference: reference).map { d in
+                if d.isDay, let f = d.first { return item(d.mention, value: JSONText.string(f.iso)) }
+                let a = d.first.map { JSONText.string($0.iso) } ?? "null"
+                let b = d.exclusiveEnd.map { JSONText.string($0.iso) } ?? "null"
+                return item(d.mention, value: "[\(a),\(b)]")
+            }
+        default:
+            return []
+        }
+    }
+}
+
+/// Minimal JSON text helpers for line-oriented output.
+enum JSONText {
+    /// A JSON string literal.
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let h = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

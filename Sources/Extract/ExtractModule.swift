@@ -1,1 +1,0 @@
-// The Extract stage; see DESIGN.md.
