@@ -23,6 +23,8 @@ public struct Claim: Hashable, Codable, Sendable {
     public var temporal: TemporalExpression?
     /// Role in a derived pair: `from`/`to` of a change, or `component` of a total.
     public var role: String?
+    /// Why a reviewer rejected this claim (it then counts towards no fact), with who and when.
+    public var rejected: String?
 
     public init(id: String, document: String, quote: String, span: [Int], subject: String?, metric: String,
                 value: ClaimValue, approximation: Approximation, modality: Modality, period: Period?,
@@ -41,6 +43,7 @@ public struct Claim: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, document, quote, span, subject, metric, value, approximation, modality, period, speaker, text, hedge, temporal, role
+        case rejected
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -60,5 +63,6 @@ public struct Claim: Hashable, Codable, Sendable {
         try c.encodeIfPresent(hedge, forKey: .hedge)
         try c.encodeIfPresent(temporal, forKey: .temporal)
         try c.encodeIfPresent(role, forKey: .role)
+        try c.encodeIfPresent(rejected, forKey: .rejected)
     }
 }

@@ -21,6 +21,8 @@ public struct Fact: Hashable, Codable, Sendable {
     /// For each superseded claim, the claim that replaced it.
     public var supersededBy: [String: String]
     public var explanation: String
+    /// The reviewer's decision on this fact, when there is one.
+    public var review: FactReview?
 
     public init(id: String, label: String, subject: String?, metric: String, period: Period?, status: FactStatus,
                 value: ClaimValue, confidence: Double, supporting: [String], dissenting: [String], superseded: [String],
@@ -33,6 +35,7 @@ public struct Fact: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, label, subject, metric, period, status, value, confidence, supporting, dissenting, superseded, supersededBy, explanation
+        case review
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -50,6 +53,7 @@ public struct Fact: Hashable, Codable, Sendable {
         try c.encode(superseded, forKey: .superseded)
         try c.encode(supersededBy, forKey: .supersededBy)
         try c.encode(explanation, forKey: .explanation)
+        try c.encodeIfPresent(review, forKey: .review)
     }
 }
 

@@ -63,8 +63,11 @@ public struct Report: Hashable, Codable, Sendable {
     public var facts: [Fact]
     public var checks: [Check]
     public var sources: [Source]
-    public init(run: RunInfo, documents: [DocumentEntry], claims: [Claim], facts: [Fact], checks: [Check], sources: [Source]) {
+    /// What changed since the previous run (absent when the report was built without looking back).
+    public var changes: Changes?
+    public init(run: RunInfo, documents: [DocumentEntry], claims: [Claim], facts: [Fact], checks: [Check], sources: [Source],
+                changes: Changes? = nil) {
         self.schemaVersion = 1; self.run = run; self.documents = documents; self.claims = claims
-        self.facts = facts; self.checks = checks; self.sources = sources
+        self.facts = facts; self.checks = checks; self.sources = sources; self.changes = changes
     }
 }

@@ -35,6 +35,8 @@ enum HTMLAssets {
     .badge.single-source{color:var(--single)}
     .claims{padding-left:1.1rem}
     .claims li{margin:.4rem 0}
+    .review{border-left:3px solid var(--agreed);padding-left:.5rem}
+    .review.stale{border-left-color:var(--conflict);font-weight:600}
     .role{font-size:.8em;text-transform:uppercase;color:var(--muted)}
     q{font-style:italic}
     mark{background:var(--mark);color:inherit;font-style:normal;font-weight:600}

@@ -84,6 +84,9 @@ struct HTMLWriter {
         if let from = fact.value.inferredFrom { s += " <span class=\"inferred\">year inferred from fact \(h(from))</span>" }
         s += " <span class=\"id\">\(h(fact.id))</span></p>\n"
         if !fact.explanation.isEmpty { s += "<p class=\"explanation\">\(h(fact.explanation))</p>\n" }
+        if let r = fact.review {
+            s += "<p class=\"review\(r.stale ? " stale" : "")\">\(h(ReviewText.line(r)))</p>\n"
+        }
         let listed = index.listedClaims(of: fact)
         if !listed.claims.isEmpty {
             s += "<ul class=\"claims\">\n"

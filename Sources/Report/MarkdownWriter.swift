@@ -58,6 +58,7 @@ struct MarkdownWriter {
         line.append("fact \(md(fact.id))")
         var s = "### \(md(fact.label))\n\n" + line.joined(separator: " · ") + "\n\n"
         if !fact.explanation.isEmpty { s += md(fact.explanation) + "\n\n" }
+        if let r = fact.review { s += "> " + md(ReviewText.line(r)) + "\n\n" }
         let listed = index.listedClaims(of: fact)
         for (role, claim) in listed.claims { s += "- \(role): " + claimLine(claim) + "\n" }
         if listed.omitted > 0 { s += "- *… and \(listed.omitted) more claims in report.json*\n" }

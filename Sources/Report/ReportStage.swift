@@ -2,7 +2,8 @@ public import ClaimModel
 internal import Foundation
 public import Pipeline
 
-/// The last stage: writes `report.json`, `report.md`, `report.html` and `claims.jsonl` into the outputs folder.
+/// The last stage: writes `report.json`, `report.md`, `report.html`, `claims.jsonl`, `claims.csv` and `changes.md`
+/// into the outputs folder.
 public struct ReportStage: Stage {
     /// The key of this stage type in `pipeline.json`.
     public static let type = "report"
@@ -22,19 +23,31 @@ public struct ReportStage: Stage {
     public func run(_ input: Batch, in context: StageContext) async throws -> Batch {
         var options = self.options
         if options.inputsLink == nil { options.inputsLink = ReportStage.relativeLink(from: context.outputs, to: context.inputs) }
-        let report = ReportWriter.makeReport(input, context: context, options: options)
+        var report = ReportWriter.makeReport(input, context: context, options: options)
         let folder = context.outputs
+        // The previous run's report, while it is still in place, is what "changes" compares with.
+        let previous = (try? Data(contentsOf: folder.appendingPathComponent("report.json")))
+            .flatMap { try? JSONDecoder().decode(Report.self, from: $0) }
+        report.changes = Changes.between(previous: previous, current: report)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw ReportWriteError("cannot create the outputs folder '\(folder.path)': \(error.localizedDescription)")
         }
-        let names = ["claims.jsonl", "report.md", "report.html", "report.json"]
+        let names = ["claims.jsonl", "claims.csv", "changes.md", "report.md", "report.html", "report.json"]
         for name in names { AtomicFile.removeLeftovers(of: folder.appendingPathComponent(name)) }
         let runID = context.runID
         let claimsFile = try AtomicFile(folder.appendingPathComponent("claims.jsonl"))
         try ReportWriter.claimLines(input.claims, runID: runID) { try claimsFile.write($0) }
         try claimsFile.commit()
+        try ReportWriter.writeAtomically(to: folder.appendingPathComponent("claims.csv")) { emit in
+            try emit(ClaimsCSV.header.joined(separator: ",") + "\r\n")
+            for claim in input.claims { try emit(ClaimsCSV.row(claim, runID: runID)) }
+        }
+        if let changes = report.changes {
+            try ReportWriter.writeAtomically(Array(ChangesWriter.markdown(report, changes, title: options.title).utf8),
+                                             to: folder.appendingPathComponent("changes.md"))
+        }
         let index = ReportIndex(report, options: options)
         try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.md")) { emit in
             try MarkdownWriter(index: index).write(emit)

@@ -116,19 +116,42 @@ struct EndToEndTests {
         #expect(process.terminationStatus == 0, "\(output)")
     }
 
-    @Test("the same inputs and as-of date give byte-identical reports, equal to the snapshot")
+    @Test("the same inputs and as-of date give byte-identical report files, equal to their snapshots")
     func snapshot() async throws {
-        let first = try Data(contentsOf: try await runSamples().appendingPathComponent("report.json"))
-        let second = try Data(contentsOf: try await runSamples().appendingPathComponent("report.json"))
-        #expect(first == second)
-        let snapshot = repoRoot.appendingPathComponent("Tests/EndToEndTests/__Snapshots__/report.json")
-        if ProcessInfo.processInfo.environment["CLAIMTRACK_RECORD_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: snapshot.path) {
-            try FileManager.default.createDirectory(at: snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try first.write(to: snapshot)
-            Issue.record("recorded a new snapshot at \(snapshot.path); review it and run the tests again")
-            return
+        let first = try await runSamplesInCopy()
+        let second = try await runSamplesInCopy()
+        let names = ["report.json", "report.md", "report.html", "claims.jsonl", "claims.csv", "changes.md"]
+        let record = ProcessInfo.processInfo.environment["CLAIMTRACK_RECORD_SNAPSHOTS"] == "1"
+        let folder = repoRoot.appendingPathComponent("Tests/EndToEndTests/__Snapshots__")
+        for name in names {
+            let bytes = try Data(contentsOf: first.appendingPathComponent(name))
+            #expect(bytes == (try Data(contentsOf: second.appendingPathComponent(name))), "\(name) differs between two runs")
+            let snapshot = folder.appendingPathComponent(name)
+            if record || !FileManager.default.fileExists(atPath: snapshot.path) {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try bytes.write(to: snapshot)
+                Issue.record("recorded a new snapshot at \(snapshot.path); review it and run the tests again")
+                continue
+            }
+            #expect(bytes == (try Data(contentsOf: snapshot)),
+                    "\(name) differs from its snapshot; if the change is intended, rerun with CLAIMTRACK_RECORD_SNAPSHOTS=1 and review the diff")
         }
-        let expected = try Data(contentsOf: snapshot)
-        #expect(first == expected, "report.json differs from the snapshot; if the change is intended, rerun with CLAIMTRACK_RECORD_SNAPSHOTS=1 and review the diff")
     }
+}
+
+/// Runs over a copy of inputs/ beside a fresh outputs/ folder, so links between them ("../inputs/") do not depend on
+/// where the repository is checked out.
+func runSamplesInCopy(asOf: String = "2025-12-20", extra: [String: String] = [:]) async throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("claimtrack-copy-\(UUID().uuidString)")
+    let inputs = root.appendingPathComponent("inputs")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("inputs"), to: inputs)
+    for (name, text) in extra { try Data(text.utf8).write(to: inputs.appendingPathComponent(name)) }
+    let out = root.appendingPathComponent("outputs")
+    var command = try RunCommand.parse([
+        "--config", repoRoot.appendingPathComponent("pipeline.json").path,
+        "--inputs", inputs.path, "--outputs", out.path, "--as-of", asOf, "--quiet",
+    ])
+    try await command.run()
+    return out
 }
