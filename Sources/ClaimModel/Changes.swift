@@ -65,6 +65,23 @@ public struct Changes: Hashable, Codable, Sendable {
             removedDocuments: docsBefore.subtracting(docsAfter).sorted())
     }
 
+    enum CodingKeys: String, CodingKey {
+        case previousRun, newFacts, changedFacts, newConflicts, resolvedConflicts, removedFacts, newDocuments, removedDocuments
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        // A first run says so with an explicit null.
+        try c.encode(previousRun, forKey: .previousRun)
+        try c.encode(newFacts, forKey: .newFacts)
+        try c.encode(changedFacts, forKey: .changedFacts)
+        try c.encode(newConflicts, forKey: .newConflicts)
+        try c.encode(resolvedConflicts, forKey: .resolvedConflicts)
+        try c.encode(removedFacts, forKey: .removedFacts)
+        try c.encode(newDocuments, forKey: .newDocuments)
+        try c.encode(removedDocuments, forKey: .removedDocuments)
+    }
+
     /// Whether nothing changed.
     public var isEmpty: Bool {
         newFacts.isEmpty && changedFacts.isEmpty && newConflicts.isEmpty && resolvedConflicts.isEmpty && removedFacts.isEmpty

@@ -20,6 +20,30 @@ public struct Dimension: RawRepresentable, Hashable, Comparable, Codable, Sendab
     public static let ordinal = Dimension("ordinal")
     /// A day or an inclusive span of days.
     public static let date = Dimension("date")
+    /// Length (base unit `m`).
+    public static let length = Dimension("length")
+    /// Area (base unit `m2`).
+    public static let area = Dimension("area")
+    /// Volume (base unit `m3`).
+    public static let volume = Dimension("volume")
+    /// Mass (base unit `kg`).
+    public static let mass = Dimension("mass")
+    /// Speed (base unit `m/s`).
+    public static let speed = Dimension("speed")
+    /// Energy (base unit `J`).
+    public static let energy = Dimension("energy")
+    /// Power (base unit `W`).
+    public static let power = Dimension("power")
+    /// Amount of data (base unit `B`, byte).
+    public static let data = Dimension("data")
+    /// Temperature (base unit `K`).
+    public static let temperature = Dimension("temperature")
+    /// Plane angle (base unit `rad`).
+    public static let angle = Dimension("angle")
+    /// A flow: a quantity per unit of time ("2 million barrels per day"); the unit says of what.
+    public static let rate = Dimension("rate")
+    /// A price per unit of a quantity ("$80 a barrel"); the unit says which currency and quantity.
+    public static let price = Dimension("price")
 
     public var description: String { rawValue }
     public static func < (a: Dimension, b: Dimension) -> Bool { a.rawValue < b.rawValue }
@@ -80,6 +104,15 @@ public struct TemporalExpression: Hashable, Codable, Sendable {
         case trailingYears
         /// A period whose bounds cannot be known from the text ("recent years").
         case vague
+        /// A fiscal year ("FY25", "FY2024-25", "fiscal 2025"; `fiscalYear` = the calendar year it ends in), or one
+        /// relative to the fiscal year containing the reference (`offset`: "last fiscal" = -1), or the latest one ending
+        /// in `fiscalEndMonth` ("the fiscal year ended March").
+        case fiscalYear
+        /// Quarter `quarter` (1-4) of a calendar year (`start.year`) or, with `fiscal`, of a fiscal year
+        /// (`fiscalYear`, or `offset` from the current one); without a year the nearest one for the tense.
+        case quarter
+        /// A calendar quarter relative to the one containing the reference ("last quarter" = -1).
+        case relativeQuarter
     }
     /// Part of a period: "early", "mid", "late".
     public enum Part: String, Codable, Sendable { case early, mid, late }
@@ -97,11 +130,22 @@ public struct TemporalExpression: Hashable, Codable, Sendable {
     public var part: Part?
     public var bound: Bound?
     public var tense: Tense?
+    /// The quarter (1-4) of a `quarter` expression.
+    public var quarter: Int?
+    /// Whether a `quarter` is of a fiscal year ("Q3 FY26") rather than a calendar year.
+    public var fiscal: Bool?
+    /// The calendar year a fiscal year ends in ("FY2024-25" = 2025), for `fiscalYear` and fiscal quarters.
+    public var fiscalYear: Int?
+    /// The month a fiscal year ends in when the text names it ("the fiscal year ended March" = 3); otherwise the
+    /// configured fiscal calendar applies.
+    public var fiscalEndMonth: Int?
 
     public init(kind: Kind, start: PartialDate? = nil, end: PartialDate? = nil, offset: Int? = nil, count: Int? = nil,
-                weekday: Int? = nil, part: Part? = nil, bound: Bound? = nil, tense: Tense? = nil) {
+                weekday: Int? = nil, part: Part? = nil, bound: Bound? = nil, tense: Tense? = nil, quarter: Int? = nil,
+                fiscal: Bool? = nil, fiscalYear: Int? = nil, fiscalEndMonth: Int? = nil) {
         self.kind = kind; self.start = start; self.end = end; self.offset = offset; self.count = count
         self.weekday = weekday; self.part = part; self.bound = bound; self.tense = tense
+        self.quarter = quarter; self.fiscal = fiscal; self.fiscalYear = fiscalYear; self.fiscalEndMonth = fiscalEndMonth
     }
 }
 
@@ -124,6 +168,8 @@ public struct ClaimValue: Hashable, Codable, Sendable {
     public var unresolved: String?
     /// How the date was resolved: `explicit`, `anchored to publication date YYYY-MM-DD`, `inferred from fact …`.
     public var resolution: String?
+    /// The value in its dimension's base unit (or, for money, the common comparison currency); set by Normalize.
+    public var canonical: CanonicalValue?
 
     public init(dimension: Dimension, unit: String? = nil, min: Decimal? = nil, max: Decimal? = nil,
                 start: CalendarDay? = nil, end: CalendarDay? = nil, inferredFrom: String? = nil,
@@ -141,7 +187,7 @@ public struct ClaimValue: Hashable, Codable, Sendable {
     /// Whether this is a date value.
     public var isDate: Bool { dimension == .date }
 
-    enum CodingKeys: String, CodingKey { case dimension, unit, min, max, start, end, inferredFrom, unresolved, resolution }
+    enum CodingKeys: String, CodingKey { case dimension, unit, min, max, start, end, inferredFrom, unresolved, resolution, canonical }
 
     public func encode(to encoder: any Encoder) throws {
         // Contract fields are always present (null when unknown); extensions only when set.
@@ -155,7 +201,41 @@ public struct ClaimValue: Hashable, Codable, Sendable {
         try c.encode(inferredFrom, forKey: .inferredFrom)
         try c.encodeIfPresent(unresolved, forKey: .unresolved)
         try c.encodeIfPresent(resolution, forKey: .resolution)
+        try c.encodeIfPresent(canonical, forKey: .canonical)
     }
+}
+
+/// A quantity converted for comparison: base unit of its dimension, or money in the comparison currency.
+///
+/// The claim keeps its own unit and value; this is what reconciliation compares. Without a conversion (no exchange
+/// rate for that currency and month) `min`/`max` are nil and `note` says why.
+public struct CanonicalValue: Hashable, Codable, Sendable {
+    /// The base unit (`W`, `m3`, `m3/s`) or comparison currency (`USD`).
+    public var unit: String
+    /// Lower end in `unit` (nil when open or not convertible).
+    public var min: Decimal?
+    /// Upper end in `unit` (nil when open or not convertible).
+    public var max: Decimal?
+    /// For money: units of `unit` per one unit of the claim's currency.
+    public var rate: Decimal?
+    /// For money: the month or months the rate is the mean of (`2025-04`, `2024-04..2025-03`).
+    public var rateDate: String?
+    /// Relative uncertainty of the rate over that period (half the low-high spread over the mean), widening tolerance.
+    public var spread: Decimal?
+    /// Where the factor or rate comes from ("SI", "ECB euro reference rates", "pipeline.json").
+    public var source: String?
+    /// Why no conversion could be made, when `min` and `max` are both nil for that reason.
+    public var note: String?
+
+    /// Creates a converted value.
+    public init(unit: String, min: Decimal?, max: Decimal?, rate: Decimal? = nil, rateDate: String? = nil,
+                spread: Decimal? = nil, source: String? = nil, note: String? = nil) {
+        self.unit = unit; self.min = min; self.max = max; self.rate = rate; self.rateDate = rateDate
+        self.spread = spread; self.source = source; self.note = note
+    }
+
+    /// Whether a comparable number is present.
+    public var isConverted: Bool { note == nil && (min != nil || max != nil) }
 }
 
 /// The time a value holds for, inclusive; either side may be open.

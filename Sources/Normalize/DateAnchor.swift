@@ -8,10 +8,14 @@ public enum DateAnchor {
     /// Resolves an expression against the publication date (nil = unknown). Returns a date `ClaimValue` with
     /// inclusive start/end and `resolution` text ("explicit", "anchored to publication date 2025-12-03"), or,
     /// when it cannot be anchored, start/end nil and `unresolved` set to the known parts ("--12-04/--12-05").
-    public static func resolve(_ expression: TemporalExpression, reference: CalendarDay?) -> ClaimValue {
+    ///
+    /// `fiscalYearStartMonth` (1-12) is the first month of a fiscal year where the text does not name its end
+    /// ("FY25" with 4 = April 2024 to March 2025, India's convention).
+    public static func resolve(_ expression: TemporalExpression, reference: CalendarDay?,
+                               fiscalYearStartMonth: Int = 4) -> ClaimValue {
         var value = ClaimValue(dimension: .date)
         let explicit = isExplicit(expression)
-        guard let span = span(expression, reference: reference) else {
+        guard let span = span(expression, reference: reference, fiscalYearStartMonth: fiscalYearStartMonth) else {
             value.unresolved = unresolvedText(expression)
             return value
         }
@@ -37,6 +41,8 @@ public enum DateAnchor {
 
     /// Whether the expression names its days without a reference (every calendar part has a year).
     static func isExplicit(_ x: TemporalExpression) -> Bool {
+        if x.kind == .fiscalYear || x.kind == .quarter && x.fiscal == true { return x.fiscalYear != nil }
+        if x.kind == .quarter { return x.start?.year != nil }
         guard x.kind == .calendar, let s = x.start, s.year != nil else { return false }
         if s.day != nil, s.month == nil { return false }
         if let e = x.end { return e.year != nil || (e.month != nil || e.day != nil) && s.year != nil }
@@ -56,13 +62,29 @@ public enum DateAnchor {
         case .relativeYear: return "year offset \(x.offset ?? 0)"
         case .trailingYears: return "past \(x.count ?? 0) years"
         case .vague: return "vague"
+        case .fiscalYear:
+            if let y = x.fiscalYear { return "fiscal year ending \(y)" + (x.fiscalEndMonth.map { "-\(pad2($0))" } ?? "") }
+            if let m = x.fiscalEndMonth { return "fiscal year ending --\(pad2(m))" }
+            return "fiscal year offset \(x.offset ?? 0)"
+        case .quarter:
+            let q = "Q\(x.quarter ?? 0)"
+            if x.fiscal == true {
+                if let y = x.fiscalYear { return "\(q) of fiscal year ending \(y)" }
+                return x.offset.map { "\(q) of fiscal year offset \($0)" } ?? "fiscal \(q)"
+            }
+            return x.start?.year.map { "\(q) \($0)" } ?? q
+        case .relativeQuarter: return "quarter offset \(x.offset ?? 0)"
         }
     }
 
+    private static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
     /// Inclusive first and last day before parts and bounds, or nil when it cannot be known.
-    static func span(_ x: TemporalExpression, reference: CalendarDay?) -> (CalendarDay?, CalendarDay?)? {
+    static func span(_ x: TemporalExpression, reference: CalendarDay?, fiscalYearStartMonth: Int = 4) -> (CalendarDay?, CalendarDay?)? {
         let future = x.tense == .future
         switch x.kind {
+        case .fiscalYear, .quarter, .relativeQuarter:
+            return FiscalCalendar(x, defaultStartMonth: fiscalYearStartMonth).span(reference: reference, future: future)
         case .calendar:
             guard let s = x.start else { return nil }
             if isExplicit(x) {
@@ -113,6 +135,67 @@ public enum DateAnchor {
         if e.year == nil { e.year = s.year }
         if e.month == nil, e.day != nil { e.month = s.month }
         return e
+    }
+}
+
+/// Fiscal years and quarters. A fiscal year is named by the calendar year it ends in, so with an April start
+/// "FY25" is April 2024 to March 2025, and with a January start it is calendar 2025.
+struct FiscalCalendar {
+    /// First month of the year: the month after a named end month, else the configured one; calendar quarters use 1.
+    let startMonth: Int
+    let x: TemporalExpression
+
+    init(_ x: TemporalExpression, defaultStartMonth: Int) {
+        self.x = x
+        if x.kind == .quarter && x.fiscal != true || x.kind == .relativeQuarter {
+            startMonth = 1
+        } else if let m = x.fiscalEndMonth, (1...12).contains(m) {
+            startMonth = m % 12 + 1
+        } else {
+            startMonth = (1...12).contains(defaultStartMonth) ? defaultStartMonth : 4
+        }
+    }
+
+    /// First day of the fiscal year ending in `year`.
+    func yearStart(endingIn year: Int) -> CalendarDay? {
+        CalendarDay(year: startMonth == 1 ? year : year - 1, month: startMonth, day: 1)
+    }
+
+    /// The year the fiscal year containing `day` ends in.
+    func endYear(containing day: CalendarDay) -> Int {
+        startMonth == 1 || day.month < startMonth ? day.year : day.year + 1
+    }
+
+    /// `months` months from `first`, as an inclusive span.
+    func months(_ first: CalendarDay, _ months: Int) -> (CalendarDay?, CalendarDay?) {
+        (first, DayMath.addMonths(first, months).adding(days: -1))
+    }
+
+    /// Inclusive span, or nil when it needs a reference that is missing.
+    func span(reference: CalendarDay?, future: Bool) -> (CalendarDay?, CalendarDay?)? {
+        // Quarter index within the year (0-based) and its length; a whole year is one 12-month part.
+        let (index, length) = x.kind == .fiscalYear ? (0, 12) : ((x.quarter ?? 1) - 1, 3)
+        guard (0...3).contains(index) else { return nil }
+        func part(ofYearEndingIn year: Int) -> (CalendarDay?, CalendarDay?)? {
+            guard let s = yearStart(endingIn: year) else { return nil }
+            return months(DayMath.addMonths(s, 3 * index), length)
+        }
+        if x.kind == .relativeQuarter {
+            guard let r = reference, let f = CalendarDay(year: r.year, month: (r.month - 1) / 3 * 3 + 1, day: 1) else { return nil }
+            return months(DayMath.addMonths(f, 3 * (x.offset ?? 0)), 3)
+        }
+        // A named year: the fiscal year ending in it, or a calendar quarter of it.
+        if let y = x.kind == .quarter && x.fiscal != true ? x.start?.year : x.fiscalYear { return part(ofYearEndingIn: y) }
+        guard let r = reference else { return nil }
+        if let off = x.offset { return part(ofYearEndingIn: endYear(containing: r) + off) }
+        // No year: the nearest one for the tense. A year (with its end named) is the latest that has ended, a quarter
+        // the latest that has begun; in future tense the first that has not ended.
+        let current = endYear(containing: r)
+        for y in future ? Array(current - 1...current + 2) : Array((current - 2...current).reversed()) {
+            guard let p = part(ofYearEndingIn: y), let f = p.0, let l = p.1 else { continue }
+            if future ? l >= r : (x.kind == .fiscalYear ? l <= r : f <= r) { return p }
+        }
+        return nil
     }
 }
 

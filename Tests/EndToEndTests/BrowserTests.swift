@@ -48,7 +48,9 @@ struct BrowserTests {
         #expect(dom.out.contains("&lt;script&gt;alert(3)&lt;/script&gt;"))
         #expect(!dom.out.contains("<script>alert("))
         #expect(!dom.out.contains("<img"))
-        #expect(!dom.out.contains("href=\"javascript:"))
+        // Only as escaped text ("&lt;a href=…"), never as a live link element.
+        #expect(dom.out.range(of: #"<a\s[^>]*href="javascript:"#, options: .regularExpression) == nil)
+        #expect(dom.out.contains("&lt;a href=\"javascript:alert(4)\"&gt;"))
         let scripts = dom.out.components(separatedBy: "<script").count - 1
         #expect(scripts <= 1, "only the report's own filter script may be in the page")
         let consoleErrors = dom.err.split(separator: "\n").filter {

@@ -2,7 +2,7 @@ public import ClaimModel
 
 extension ClaimBuilder {
     /// The dimensions whose values become claims on their own.
-    static let claimKinds: Set<MentionKind> = [.money, .percent, .count, .multiplier]
+    static let claimKinds: Set<MentionKind> = [.money, .percent, .count, .multiplier, .quantity]
 
     /// Claims for the values of one sentence.
     func buildSentenceClaims(_ ctx: SentenceContext, document: Document, main: [String], speaker: String?,
@@ -178,7 +178,7 @@ extension ClaimBuilder {
     /// Years, month-level dates, open bounds and trailing or vague periods can be periods of a value; single days cannot.
     func isPeriodLike(_ t: TemporalExpression) -> Bool {
         switch t.kind {
-        case .trailingYears, .vague, .relativeYear, .relativeMonth: return true
+        case .trailingYears, .vague, .relativeYear, .relativeMonth, .fiscalYear, .quarter, .relativeQuarter: return true
         case .calendar: return t.bound != nil || t.start?.day == nil
         case .weekday, .relativeDay: return false
         }

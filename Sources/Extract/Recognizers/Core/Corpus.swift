@@ -66,7 +66,7 @@ struct RecognizerCorpus: Sendable {
 enum RecognizerCorpora {
     static let all: [RecognizerCorpus] = [
         NumeralCorpus.corpus, MoneyCorpus.corpus, PercentCorpus.corpus, CountCorpus.corpus, HedgeCorpus.corpus,
-        DateCorpus.corpus, DateRangeCorpus.corpus,
+        DateCorpus.corpus, DateRangeCorpus.corpus, FiscalPeriodCorpus.corpus, UnitsCorpus.corpus,
     ]
 
     /// 2025-12-03, the publication date of the sample articles' summit coverage.

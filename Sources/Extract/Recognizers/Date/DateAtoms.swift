@@ -18,6 +18,7 @@ extension DateRules {
             consider(relativeShift(i))
             consider(trailingAfterCount(i))
             consider(periodWords(i))
+            if nums[i]?.isOrdinal == true { consider(fiscalForms(i)) }
         case .word:
             consider(monthFirstDate(i))
             consider(weekdayForms(i))
@@ -27,6 +28,7 @@ extension DateRules {
             consider(relativeShift(i))
             consider(yearForms(i, plain: yearsOK))
             consider(quarterForms(i))
+            consider(fiscalForms(i))
         case .symbol:
             consider(yearForms(i, plain: yearsOK))
         }

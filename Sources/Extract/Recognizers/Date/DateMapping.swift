@@ -41,8 +41,15 @@ enum DateMapping {
         case let .trailing(u, n, fut, _):
             if u == .year, !fut { return TemporalExpression(kind: .trailingYears, count: n) }
             return TemporalExpression(kind: .vague, count: n)
+        case let .fiscal(q, y, off, endMonth):
+            return TemporalExpression(kind: q == nil ? .fiscalYear : .quarter, offset: off, quarter: q, fiscal: q == nil ? nil : true,
+                                      fiscalYear: y, fiscalEndMonth: endMonth)
+        case let .relativeQuarter(n):
+            return TemporalExpression(kind: .relativeQuarter, offset: n)
         case let .yearPart(y, size, index):
-            guard let y else { return TemporalExpression(kind: .vague) }
+            guard let y else {
+                return size == 3 ? TemporalExpression(kind: .quarter, quarter: index) : TemporalExpression(kind: .vague)
+            }
             return TemporalExpression(kind: .calendar, start: PartialDate(year: y, month: (index - 1) * size + 1),
                                       end: PartialDate(year: y, month: index * size))
         case let .part(p, base, _, _):
@@ -70,7 +77,7 @@ enum DateMapping {
             var x = temporal(base)
             x.part = last ? .late : .early
             return x
-        case .durationFrom, .isoWeekRelative, .relativeQuarter, .isoWeek, .nthWeek, .weekOf, .vague, .rest, .yearToDate, .weekdayInWeekOf, .nthWeekday, .easter:
+        case .durationFrom, .isoWeekRelative, .isoWeek, .nthWeek, .weekOf, .vague, .rest, .yearToDate, .weekdayInWeekOf, .nthWeekday, .easter:
             return TemporalExpression(kind: .vague)
         }
     }
@@ -89,6 +96,7 @@ enum DateMapping {
         case let .range(a, b): return isAbsolute(a) && isAbsolute(b)
         case let .offset(b, _, _): return isAbsolute(b)
         case let .easter(y, _): return y != nil
+        case let .fiscal(_, y, _, _): return y != nil
         case let .yearThird(b, _): return isAbsolute(b)
         case let .nthWeekday(_, _, b?): return isAbsolute(b)
         default: return false
@@ -102,6 +110,8 @@ enum DateMapping {
         case let (s?, nil): return s.text
         default:
             if let wd = x.weekday { return "weekday \(wd)" }
+            if let q = x.quarter { return (x.fiscal == true ? "fiscal Q" : "Q") + "\(q)" + (x.offset.map { " offset \($0)" } ?? "") }
+            if x.kind == .fiscalYear { return "fiscal year" + (x.fiscalEndMonth.map { " ending month \($0)" } ?? "") + (x.offset.map { " offset \($0)" } ?? "") }
             return x.kind.rawValue
         }
     }

@@ -65,6 +65,10 @@ indirect enum DateNode: Sendable {
     case durationFrom(DateNode, DateUnit, Int)
     /// Easter Sunday of a year (nil = nearest), shifted by `yearOffset` when relative.
     case easter(year: Int?, yearOffset: Int?)
+    /// A fiscal year (`quarter` nil) or one of its quarters: named by the calendar year it ends in ("FY25" = 2025),
+    /// or `offset` from the one containing the reference ("last fiscal" = -1), or neither (the nearest for the
+    /// tense); `endMonth` when the text names it ("the fiscal year ended March").
+    case fiscal(quarter: Int?, endYear: Int?, offset: Int?, endMonth: Int?)
 }
 
 /// A resolved span: inclusive days plus the shape that decides the half-open output convention.

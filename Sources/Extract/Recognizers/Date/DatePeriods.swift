@@ -160,7 +160,7 @@ extension DateRules {
 
     func isPeriodLike(_ n: DateNode) -> Bool {
         switch n {
-        case .month, .year, .relativePeriod, .decade, .century, .yearPart, .relativeQuarter, .isoWeek: return true
+        case .month, .year, .relativePeriod, .decade, .century, .yearPart, .relativeQuarter, .isoWeek, .fiscal: return true
         default: return false
         }
     }
@@ -197,7 +197,7 @@ extension DateRules {
         if isW(k, "year"), let n = nums[k + 1], !n.isOrdinal, !n.isFraction, n.value >= 1, n.value <= 2999, n.isPlainDigits || n.isWords {
             return DateMatch(first: i, next: n.next, node: .year(NSDecimalNumberBridge.int(n.value)))
         }
-        if isW(j, "cy") || isW(j, "fy"), j + 1 < t.count, t[j + 1].kind == .digits, glued(j + 1), let v = t[j + 1].intValue {
+        if isW(j, "cy"), j + 1 < t.count, t[j + 1].kind == .digits, glued(j + 1), let v = t[j + 1].intValue {
             let y = t[j + 1].text.count == 2 ? 2000 + v : v
             return DateMatch(first: i, next: j + 2, node: .year(y))
         }
@@ -234,11 +234,8 @@ extension DateRules {
         }
         guard let y = year(j, words: false) else { return nil }
         if j > i { return nil }
-        // "2024-25": a fiscal or split year.
-        if isS(y.1, "-"), glued(y.1), y.1 + 1 < t.count, t[y.1 + 1].kind == .digits, t[y.1 + 1].text.count == 2, glued(y.1 + 1),
-           let e = t[y.1 + 1].intValue, e == (y.0 + 1) % 100 {
-            return DateMatch(first: i, next: y.1 + 2, node: .range(.year(y.0), .year(y.0 + 1)))
-        }
+        // "2024-25", "2024/25": a fiscal year, named by the year it ends in ("FY" and "fiscal" forms are in FiscalPeriod).
+        if let s = splitYear(j) { return DateMatch(first: i, next: s.next, node: .fiscal(quarter: nil, endYear: s.endYear, offset: nil, endMonth: nil)) }
         guard plain, plainYearOK(j, next: y.1) else { return nil }
         return DateMatch(first: i, next: y.1, node: .year(y.0))
     }

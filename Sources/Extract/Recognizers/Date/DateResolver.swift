@@ -221,10 +221,35 @@ struct DateResolver: Sendable {
             guard let b = baseResolver.resolve(base), let f = b.first else { return nil }
             let d = shift(f, u, n)
             return DateSpan(first: d, last: d, shape: .day)
+        case let .fiscal(q, y, off, endMonth):
+            return fiscal(quarter: q, endYear: y, offset: off, endMonth: endMonth)
         case .yearToDate:
             guard let f = CalendarDay(year: reference.year, month: 1, day: 1) else { return nil }
             return DateSpan(first: f, last: reference.adding(days: -1), shape: .period)
         }
+    }
+
+    /// First month of a fiscal year whose end the text does not name (India's April-March). Normalize re-anchors
+    /// the mention's `TemporalExpression` with the configured month; this is only the recognizer's own reading.
+    static let fiscalYearStartMonth = 4
+
+    /// A fiscal year or quarter; see `DateNode.fiscal`. Same reading as Normalize's `FiscalCalendar`.
+    func fiscal(quarter q: Int?, endYear y: Int?, offset off: Int?, endMonth: Int?) -> DateSpan? {
+        let start = endMonth.map { $0 % 12 + 1 } ?? DateResolver.fiscalYearStartMonth
+        let (index, length) = q.map { ($0 - 1, 3) } ?? (0, 12)
+        func part(_ year: Int) -> DateSpan? {
+            guard let s = CalendarDay(year: start == 1 ? year : year - 1, month: start, day: 1) else { return nil }
+            let f = shift(s, .month, 3 * index)
+            return DateSpan(first: f, last: shift(f, .month, length).adding(days: -1), shape: .period)
+        }
+        if let y { return part(y) }
+        let current = start == 1 || reference.month < start ? reference.year : reference.year + 1
+        if let off { return part(current + off) }
+        for year in future ? Array(current - 1...current + 2) : Array((current - 2...current).reversed()) {
+            guard let p = part(year), let f = p.first, let l = p.last else { continue }
+            if future ? l >= reference : (q == nil ? l <= reference : f <= reference) { return p }
+        }
+        return nil
     }
 
     /// For a day or month without a year: a function giving it a year.

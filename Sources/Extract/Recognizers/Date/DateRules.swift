@@ -45,7 +45,7 @@ struct DateRules {
             "q", "h", "week", "recent", "eoy", "ytd", "a", "an", "few", "several", "couple", "more", "less", "for", "at",
             "right", "my", "no", "greater", "over", "during", "weekend", "today", "tonight", "tonite", "now", "otd",
             "eod", "tomorrow", "tmrw", "tmr", "tomorow", "yesterday", "easter", "christmas", "xmas", "halloween",
-            "valentine", "new", "saint", "st", "independence", "international", "two",
+            "valentine", "new", "saint", "st", "independence", "international", "two", "fiscal", "financial",
         ]
         s.formUnion(DateWords.months.keys)
         s.formUnion(DateWords.weekdays.keys)

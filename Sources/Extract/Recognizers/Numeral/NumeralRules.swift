@@ -210,6 +210,8 @@ enum NumeralRules {
         case "bn", "bln": return 1_000_000_000
         case "mn", "mln": return 1_000_000
         case "tn", "tln": return Decimal(string: "1000000000000")
+        // Indian business headlines abbreviate crore ("₹4,896 cr").
+        case "cr", "crs": return 10_000_000
         default: return nil
         }
     }
