@@ -15,4 +15,8 @@ public enum StageRegistry {
         StageFactory(ReconcileStage.self),
         StageFactory(ReportStage.self),
     ]
+
+    /// Stage types that work document by document: a run's leading stages of these types are what the run history
+    /// caches per document, so an unchanged document skips them.
+    public static let perDocumentTypes: Set<String> = [IngestStage.type, ExtractStage.type, NormalizeStage.type]
 }

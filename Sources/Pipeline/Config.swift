@@ -77,6 +77,10 @@ public struct PipelineConfig: Sendable {
     public static let supportedVersion = 1
     public var version: Int
     public var stages: [ConfiguredStage]
+    /// The optional top-level `"store"` object: where the run history lives.
+    public var store: StoreSettings = .defaults
+    /// The optional top-level `"run"` object: per-document time limit and concurrency.
+    public var run: RunSettings = .defaults
 
     /// Options of the first stage of a type, if present.
     public func options<O: StageOptions>(_ type: O.Type) -> O? {
@@ -108,8 +112,10 @@ public struct PipelineConfig: Sendable {
         guard case .object(let members) = json else {
             return .failure(ConfigError(path: "$", found: json.snippet(), expected: "an object with 'version' and 'stages'"))
         }
-        let topKeys = ["version", "stages"]
+        let topKeys = ["version", "stages", "store", "run"]
         var version = supportedVersion
+        var store = StoreSettings.defaults
+        var run = RunSettings.defaults
         var stagesJSON: [JSONValue] = []
         var seenTop = Set<String>()
         for m in members {
@@ -126,6 +132,20 @@ public struct PipelineConfig: Sendable {
             case "stages":
                 if case .array(let items) = m.value { stagesJSON = items } else {
                     issues.append(ConfigIssue(path: "$.stages", found: m.value.snippet(), expected: "an array of stages"))
+                }
+            case "store":
+                switch decodeSettings(StoreSettings.self, m.value, path: "$.store") {
+                case .success(let value):
+                    store = value
+                    issues.append(contentsOf: value.issues(at: "$.store"))
+                case .failure(let error): issues.append(contentsOf: error.issues)
+                }
+            case "run":
+                switch decodeSettings(RunSettings.self, m.value, path: "$.run") {
+                case .success(let value):
+                    run = value
+                    issues.append(contentsOf: value.issues(at: "$.run"))
+                case .failure(let error): issues.append(contentsOf: error.issues)
                 }
             default:
                 issues.append(unknownKey(m.key, path: "$", known: topKeys))
@@ -194,7 +214,16 @@ public struct PipelineConfig: Sendable {
         if issues.isEmpty, stagesJSON.isEmpty {
             issues.append(ConfigIssue(path: "$.stages", found: "[]", expected: "at least one stage"))
         }
-        return issues.isEmpty ? .success(PipelineConfig(version: version, stages: stages)) : .failure(ConfigError(issues))
+        return issues.isEmpty ? .success(PipelineConfig(version: version, stages: stages, store: store, run: run))
+            : .failure(ConfigError(issues))
+    }
+
+    /// Decodes a top-level settings object strictly; anything but an object is an error at `path`.
+    private static func decodeSettings<S: StageOptions>(_ type: S.Type, _ json: JSONValue, path: String) -> Result<S, ConfigError> {
+        guard case .object = json else {
+            return .failure(ConfigError(path: path, found: json.snippet(), expected: "an object"))
+        }
+        return S.strictlyDecoded(from: json, path: path)
     }
 
     static func unknownKey(_ key: String, path: String, known: [String]) -> ConfigIssue {

@@ -26,7 +26,9 @@ public struct ReportStage: Stage {
         var report = ReportWriter.makeReport(input, context: context, options: options)
         let folder = context.outputs
         // The previous run's report, while it is still in place, is what "changes" compares with.
-        let previous = (try? Data(contentsOf: folder.appendingPathComponent("report.json")))
+        // With a run history, the runner names the last completed run's copy instead: after a crash report.json
+        // may already be this run's (see `StageContext.previousReport`).
+        let previous = (try? Data(contentsOf: context.previousReport ?? folder.appendingPathComponent("report.json")))
             .flatMap { try? JSONDecoder().decode(Report.self, from: $0) }
         report.changes = Changes.between(previous: previous, current: report)
         do {

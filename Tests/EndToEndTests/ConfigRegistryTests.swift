@@ -43,6 +43,14 @@ struct ConfigRegistryTests {
         }
     }
 
+    @Test("docs/pipeline.md documents the top-level store and run objects and every key in them")
+    func topLevelDocumented() throws {
+        let docs = try String(contentsOf: repoRoot.appendingPathComponent("docs/pipeline.md"), encoding: .utf8)
+        for section in ["store", "run"] { #expect(docs.contains("## `\(section)`"), "'\(section)' has no section") }
+        let keys = StoreSettings.CodingKeys.allCases.map(\.rawValue) + RunSettings.CodingKeys.allCases.map(\.rawValue)
+        for key in keys { #expect(docs.contains("| `\(key)` |"), "top-level key '\(key)' is not documented") }
+    }
+
     @Test("the shipped pipeline.json is valid and runs the five stages in order")
     func shippedConfig() throws {
         let config = try PipelineConfig.load(contentsOf: repoRoot.appendingPathComponent("pipeline.json"),

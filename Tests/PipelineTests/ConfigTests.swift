@@ -98,7 +98,7 @@ struct ConfigTests {
         """#)
         #expect(found == [
             "$.version: found 2, expected 1",
-            "$.extra: found unknown key 'extra', expected one of 'version', 'stages'",
+            "$.extra: found unknown key 'extra', expected one of 'version', 'stages', 'store', 'run'",
             "$.stages[0].options.tolerence: found unknown key 'tolerence', expected one of 'limit', 'mode', 'names', 'priors', 'tolerance' (did you mean 'tolerance'?)",
             "$.stages[0].options.limit: found \"ten\", expected an integer",
             "$.stages[0].options.names[0]: found 1, expected a string",

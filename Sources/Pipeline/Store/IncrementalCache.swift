@@ -1,0 +1,205 @@
+public import ClaimModel
+public import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What identifies a file's content without reading it: size, modification and change times, inode and device.
+///
+/// Any write to a file moves its change time, which a user cannot set back, so an equal fingerprint means the bytes
+/// read last night are the bytes there now (git's index relies on the same rule).
+public struct FileFingerprint: Hashable, Sendable {
+    /// Size in bytes.
+    public var size: Int64
+    /// Modification time in nanoseconds since the epoch.
+    public var modifiedNanoseconds: Int64
+    /// Status change time in nanoseconds since the epoch.
+    public var changedNanoseconds: Int64
+    /// Inode number.
+    public var inode: Int64
+    /// Device number.
+    public var device: Int64
+
+    /// The fingerprint of the file at `path` (links followed: the walker only hands over links it chose to follow).
+    public static func of(path: String) -> FileFingerprint? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        let changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+        #else
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        #endif
+        return FileFingerprint(size: Int64(info.st_size), modifiedNanoseconds: modified, changedNanoseconds: changed,
+                               inode: Int64(bitPattern: UInt64(info.st_ino)), device: Int64(bitPattern: UInt64(info.st_dev)))
+    }
+}
+
+/// Per-run view of the store's extraction cache: which documents can skip parsing, extraction and normalizing,
+/// and which fresh results to file away for the next night.
+///
+/// Two levels: a file whose fingerprint equals last night's is not even read (its parsed document comes back from
+/// the store); a file that was read but whose content id is cached under the same key skips extract and normalize.
+public final class IncrementalCache: @unchecked Sendable {
+    /// The store behind the cache.
+    public let store: RunStore
+    /// Cached results are valid only under this key: the per-document stages' types and options and the build.
+    public let key: String
+    /// False under `--full`: nothing is looked up, but fresh results are still saved.
+    public let lookups: Bool
+    private let fingerprints: [String: (FileFingerprint, String)]
+    private let cachedIDs: Set<String>
+    // Guarded by `lock`: filled concurrently by ingest tasks.
+    private let lock = NSLock()
+    private var observed: [String: (FileFingerprint, String)] = [:]
+    private var restored: [String: [Claim]] = [:]
+    private var unreadPaths = 0
+    private var fresh: [String: (Document, [Claim])] = [:]
+    private var reused: Set<String> = []
+
+    /// Loads the cache index for `key` from the store.
+    public init(store: RunStore, key: String, lookups: Bool) throws {
+        self.store = store
+        self.key = key
+        self.lookups = lookups
+        let index = try store.cacheIndex(cacheKey: key)
+        fingerprints = lookups ? index.fingerprints : [:]
+        cachedIDs = lookups ? index.cached : []
+    }
+
+    /// The key for a list of per-document stages (type and options each) and this build of claimtrack.
+    ///
+    /// The executable's size and modification time stand for the code: a new build may extract differently, so it
+    /// starts from an empty cache rather than trusting claims an older build made.
+    public static func key(for stages: [ConfiguredStage]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var text = "claimtrack-cache-1\n"
+        for stage in stages {
+            let options = (try? encoder.encode(AnyOptions(stage.options))).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+            text += "\(stage.type) \(options)\n"
+        }
+        let executable = FileFingerprint.of(path: "/proc/self/exe")
+            ?? Bundle.main.executablePath.flatMap { FileFingerprint.of(path: $0) }
+        if let executable { text += "build \(executable.size) \(executable.modifiedNanoseconds)\n" }
+        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+    }
+
+    /// Ingest's hook: the parsed document of an unchanged file, or nil when it must be read.
+    ///
+    /// Records the file's fingerprint either way, so tomorrow's run can skip it if it stays as it is.
+    public func cachedDocument(at url: URL, relativePath: String) -> Document? {
+        guard let print = FileFingerprint.of(path: url.path) else { return nil }
+        lock.lock()
+        let known = fingerprints[relativePath]
+        lock.unlock()
+        guard let known, known.0 == print, cachedIDs.contains(known.1),
+              let entry = try? store.cachedExtraction(documentID: known.1, cacheKey: key) else {
+            remember(relativePath, print, documentID: nil)
+            return nil
+        }
+        var document = entry.document
+        document.path = relativePath
+        lock.lock()
+        observed[relativePath] = (print, document.id)
+        restored[document.id] = entry.claims
+        unreadPaths += 1
+        lock.unlock()
+        return document
+    }
+
+    private func remember(_ path: String, _ print: FileFingerprint, documentID: String?) {
+        lock.lock()
+        observed[path] = (print, documentID ?? "")
+        lock.unlock()
+    }
+
+    /// How many files came back from the store without being read.
+    public var skippedParses: Int { lock.lock(); defer { lock.unlock() }; return unreadPaths }
+
+    /// Ids of documents whose claims came from the store this run.
+    public var reusedDocuments: Set<String> { lock.lock(); defer { lock.unlock() }; return reused }
+
+    /// After ingest: the ok documents whose claims the store holds, with those claims; they skip extract and normalize.
+    func reusable(_ documents: [Document]) -> [String: [Claim]] {
+        guard lookups else { return [:] }
+        var found: [String: [Claim]] = [:]
+        for document in documents where document.status == .ok && found[document.id] == nil {
+            lock.lock()
+            let early = restored[document.id]
+            lock.unlock()
+            if let early {
+                found[document.id] = early
+            } else if cachedIDs.contains(document.id),
+                      let entry = try? store.cachedExtraction(documentID: document.id, cacheKey: key) {
+                found[document.id] = entry.claims
+            }
+        }
+        lock.lock()
+        reused = Set(found.keys)
+        restored = [:]
+        lock.unlock()
+        return found
+    }
+
+    /// After the per-document stages: files each fresh ok document with its claims for the next run.
+    func recordFresh(_ batch: Batch) {
+        var byDocument: [String: [Claim]] = [:]
+        for claim in batch.claims { byDocument[claim.document, default: []].append(claim) }
+        var copies: [String: Int] = [:]
+        for document in batch.documents where document.status == .ok { copies[document.id, default: 0] += 1 }
+        lock.lock()
+        defer { lock.unlock() }
+        for document in batch.documents where document.status == .ok && !reused.contains(document.id) && fresh[document.id] == nil {
+            // The same bytes under two paths make one id with its claims listed once per copy; keep one copy's.
+            let claims = byDocument[document.id] ?? []
+            let count = max(1, copies[document.id] ?? 1)
+            fresh[document.id] = (document, Array(claims.prefix(claims.count / count)))
+        }
+    }
+
+    /// Writes fresh extractions and today's fingerprints, and drops entries for documents no longer present.
+    func save(into db: Database, runID: String, encoder: JSONEncoder) throws {
+        lock.lock()
+        let fresh = self.fresh
+        let observed = self.observed
+        lock.unlock()
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO extractions (document_id, cache_key, document_json, claims_json, run_id) VALUES (?, ?, ?, ?, ?)
+            """)
+        for (id, entry) in fresh.sorted(by: { $0.key < $1.key }) {
+            try insert.execute(arguments: [id, key, try encoder.encode(entry.0), try encoder.encode(entry.1), runID])
+        }
+        try db.execute(sql: """
+            DELETE FROM extractions WHERE document_id NOT IN
+                (SELECT document_id FROM run_documents WHERE run_id = ? AND status = 'ok')
+            """, arguments: [runID])
+        try db.execute(sql: "DELETE FROM file_fingerprints")
+        let okPaths = try Row.fetchAll(db, sql: "SELECT path, document_id FROM run_documents WHERE run_id = ? AND status = 'ok'",
+                                       arguments: [runID])
+        let fingerprint = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO file_fingerprints (path, size, mtime_ns, ctime_ns, inode, device, document_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in okPaths {
+            let path: String = row[0]
+            let id: String = row[1]
+            guard let (print, _) = observed[path] else { continue }
+            try fingerprint.execute(arguments: [path, print.size, print.modifiedNanoseconds, print.changedNanoseconds,
+                                                print.inode, print.device, id])
+        }
+    }
+}
+
+/// Type-erased stage options, so a list of different option types encodes for hashing.
+private struct AnyOptions: Encodable {
+    let options: any StageOptions
+    init(_ options: any StageOptions) { self.options = options }
+    func encode(to encoder: any Encoder) throws { try options.encode(to: encoder) }
+}

@@ -1,0 +1,216 @@
+public import ClaimModel
+public import Foundation
+import GRDB
+
+/// How a run starts: the row written before any stage runs.
+public struct RunStart: Sendable {
+    /// The run id every output names.
+    public var id: String
+    /// The as-of date (`YYYY-MM-DD`).
+    public var asOf: String
+    /// ISO 8601 start time.
+    public var startedAt: String
+    /// SHA-256 of the `pipeline.json` bytes.
+    public var configHash: String
+    /// The key cached extractions are filed under (see `IncrementalCache.key`).
+    public var cacheKey: String
+    /// Whether `--full` turned the cache off.
+    public var full: Bool
+
+    /// Creates a run start record.
+    public init(id: String, asOf: String, startedAt: String, configHash: String, cacheKey: String, full: Bool) {
+        self.id = id; self.asOf = asOf; self.startedAt = startedAt; self.configHash = configHash
+        self.cacheKey = cacheKey; self.full = full
+    }
+}
+
+/// How a run ended, for the `runs` row.
+public struct RunEnd: Sendable {
+    /// ISO 8601 end time.
+    public var finishedAt: String
+    /// The process exit status the run ends with.
+    public var exitCode: Int
+    /// Wall-clock seconds.
+    public var durationSeconds: Double
+    /// A one-line reason for a failed run.
+    public var message: String?
+
+    /// Creates a run end record.
+    public init(finishedAt: String, exitCode: Int, durationSeconds: Double, message: String? = nil) {
+        self.finishedAt = finishedAt; self.exitCode = exitCode; self.durationSeconds = durationSeconds; self.message = message
+    }
+}
+
+/// The run history in SQLite (through GRDB): runs, documents, claims and facts across nights, and the cache that
+/// lets an unchanged document skip parsing and extraction. Every update is one transaction.
+public final class RunStore: Sendable {
+    /// The database file.
+    public let url: URL
+    let queue: DatabaseQueue
+
+    /// Opens (creating if needed) the store and applies any pending migration.
+    public init(url: URL) throws {
+        self.url = url
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        // Another reader (sqlite3 in a terminal) may hold the file briefly; wait rather than fail the night.
+        configuration.busyMode = .timeout(10)
+        queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        try StoreSchema.migrator.migrate(queue)
+    }
+
+    /// The names of the migrations applied to this file, in order.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try StoreSchema.migrator.appliedMigrations(db) }
+    }
+
+    /// Records a starting run; a run still marked `running` from before was killed, and is marked `interrupted`.
+    ///
+    /// Returns how many runs were marked interrupted. The caller holds the run lock, so no other run is live.
+    @discardableResult
+    public func beginRun(_ run: RunStart) throws -> Int {
+        let interrupted = try queue.write { db -> Int in
+            try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running' AND id != ?", arguments: [run.id])
+            let count = db.changesCount
+            // A pinned run (`--as-of`) keeps its id when run again: the new attempt replaces the old rows.
+            try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [run.id])
+            try db.execute(sql: """
+                INSERT INTO runs (id, as_of, started_at, config_hash, cache_key, full, status)
+                VALUES (?, ?, ?, ?, ?, ?, 'running')
+                """, arguments: [run.id, run.asOf, run.startedAt, run.configHash, run.cacheKey, run.full])
+            return count
+        }
+        CrashPoint.reached("store:begin")
+        return interrupted
+    }
+
+    /// The id of the run that completed last, if any.
+    public func lastCompletedRunID() throws -> String? {
+        try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM runs WHERE status = 'completed' ORDER BY finished_at DESC, rowid DESC LIMIT 1")
+        }
+    }
+
+    /// Marks a run that could not complete as failed, with its reason.
+    public func failRun(id: String, end: RunEnd) throws {
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE runs SET status = 'failed', finished_at = ?, exit_code = ?, duration_seconds = ?, message = ? WHERE id = ?
+                """, arguments: [end.finishedAt, end.exitCode, end.durationSeconds, end.message, id])
+        }
+    }
+
+    /// Everything the cache needs up front: last night's file fingerprints and which documents have cached claims.
+    func cacheIndex(cacheKey: String) throws -> (fingerprints: [String: (FileFingerprint, String)], cached: Set<String>) {
+        try queue.read { db in
+            var fingerprints: [String: (FileFingerprint, String)] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, ctime_ns, inode, device, document_id FROM file_fingerprints")
+            while let row = try rows.next() {
+                let print = FileFingerprint(size: row[1], modifiedNanoseconds: row[2], changedNanoseconds: row[3],
+                                            inode: row[4], device: row[5])
+                fingerprints[row[0]] = (print, row[6])
+            }
+            let ids = try String.fetchSet(db, sql: "SELECT document_id FROM extractions WHERE cache_key = ?", arguments: [cacheKey])
+            return (fingerprints, ids)
+        }
+    }
+
+    /// The parsed document and its normalized claims cached under `cacheKey`, if any and readable.
+    func cachedExtraction(documentID: String, cacheKey: String) throws -> (document: Document, claims: [Claim])? {
+        let row = try queue.read { db in
+            try Row.fetchOne(db, sql: "SELECT document_json, claims_json FROM extractions WHERE document_id = ? AND cache_key = ?",
+                             arguments: [documentID, cacheKey])
+        }
+        guard let row else { return nil }
+        let decoder = JSONDecoder()
+        let documentData: Data = row[0]
+        let claimsData: Data = row[1]
+        return (try decoder.decode(Document.self, from: documentData), try decoder.decode([Claim].self, from: claimsData))
+    }
+
+    /// Records a completed run in one transaction: documents, claims and facts seen, the cache of fresh extractions,
+    /// and the run row marked `completed` last. Called only after every output file is in place.
+    public func completeRun(id: String, asOf: String, batch: Batch, cache: IncrementalCache?, end: RunEnd) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let reused = cache?.reusedDocuments ?? []
+        try queue.write { db in
+            for table in ["run_documents", "run_claims", "facts"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE run_id = ?", arguments: [id])
+            }
+            let upsertDocument = try db.cachedStatement(sql: """
+                INSERT INTO documents (id, content_hash, path, format, first_seen_run, first_seen_as_of, last_seen_run,
+                                       last_seen_as_of, last_status, last_error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET path = excluded.path, format = excluded.format,
+                    last_seen_run = excluded.last_seen_run, last_seen_as_of = excluded.last_seen_as_of,
+                    last_status = excluded.last_status, last_error = excluded.last_error
+                """)
+            let runDocument = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO run_documents (run_id, path, document_id, status, error, reused) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for d in batch.documents {
+                let hash = d.id.hasPrefix("d-") ? String(d.id.dropFirst(2)) : d.id
+                try upsertDocument.execute(arguments: [d.id, hash, d.path, d.format.rawValue, id, asOf, id, asOf,
+                                                       d.status.rawValue, d.error])
+                try runDocument.execute(arguments: [id, d.path, d.id, d.status.rawValue, d.error, reused.contains(d.id)])
+            }
+            CrashPoint.reached("store:documents")
+            let upsertClaim = try db.cachedStatement(sql: """
+                INSERT INTO claims (id, document_id, subject, metric, text, value_json, first_seen_run, first_seen_as_of,
+                                    last_seen_run, last_seen_as_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET subject = excluded.subject, metric = excluded.metric, text = excluded.text,
+                    value_json = excluded.value_json, last_seen_run = excluded.last_seen_run,
+                    last_seen_as_of = excluded.last_seen_as_of
+                """)
+            let runClaim = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_claims (run_id, claim_id) VALUES (?, ?)")
+            for c in batch.claims {
+                let value = String(decoding: try encoder.encode(c.value), as: UTF8.self)
+                try upsertClaim.execute(arguments: [c.id, c.document, c.subject, c.metric, c.text, value, id, asOf, id, asOf])
+                try runClaim.execute(arguments: [id, c.id])
+            }
+            CrashPoint.reached("store:claims")
+            let insertFact = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO facts (run_id, id, label, subject, metric, status, value_json, confidence,
+                                              supporting, dissenting, superseded)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for f in batch.facts {
+                let value = String(decoding: try encoder.encode(f.value), as: UTF8.self)
+                try insertFact.execute(arguments: [id, f.id, f.label, f.subject, f.metric, f.status.rawValue, value,
+                                                   f.confidence, f.supporting.count, f.dissenting.count, f.superseded.count])
+            }
+            if let cache {
+                try cache.save(into: db, runID: id, encoder: encoder)
+            }
+            let quarantined = batch.documents.filter { $0.status == .quarantined }.count
+            let conflicts = batch.facts.filter { $0.status == .conflict }.count
+            try db.execute(sql: """
+                UPDATE runs SET status = 'completed', finished_at = ?, exit_code = ?, duration_seconds = ?, documents = ?,
+                    quarantined = ?, claims = ?, facts = ?, conflicts = ?, parsed = ?, reused = ?
+                WHERE id = ?
+                """, arguments: [end.finishedAt, end.exitCode, end.durationSeconds, batch.documents.count, quarantined,
+                                 batch.claims.count, batch.facts.count, conflicts,
+                                 batch.documents.count - (cache?.skippedParses ?? 0), reused.count, id])
+        }
+        CrashPoint.reached("store:committed")
+    }
+
+    /// The rows of a read-only query, every column as text (nil for NULL): for tests and inspection.
+    public func query(_ sql: String) throws -> [[String?]] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .null: return nil
+                    case .int64(let n): return String(n)
+                    case .double(let d): return String(d)
+                    case .string(let s): return s
+                    case .blob(let data): return String(decoding: data, as: UTF8.self)
+                    }
+                }
+            }
+        }
+    }
+}
