@@ -42,7 +42,14 @@ let package = Package(
             dependencies: ["ClaimModel", "Pipeline", "CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: sharedSettings
         ),
-        .target(name: "Normalize", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .target(
+            name: "Normalize",
+            dependencies: ["ClaimModel", "Pipeline"],
+            // The ECB monthly reference rates ship with the product: nothing is fetched at run time.
+            exclude: ["Resources/SOURCE.md"],
+            resources: [.copy("Resources/ecb_monthly.csv")],
+            swiftSettings: sharedSettings
+        ),
         .target(name: "Extract", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .target(name: "Reconcile", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .target(name: "Report", dependencies: ["ClaimModel", "Pipeline"], swiftSettings: sharedSettings),

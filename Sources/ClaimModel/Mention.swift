@@ -1,6 +1,8 @@
 /// The kinds of value a recognizer finds in text.
 public enum MentionKind: String, Codable, Sendable, CaseIterable {
     case number, ordinal, percent, money, count, multiplier, date, daterange
+    /// A physical quantity with a unit ("1.2 GW", "5.6 lakh barrels per day", "40 degrees Celsius"); added by the Units pack.
+    case quantity
 }
 
 /// A value recognized in a piece of text, with its span in Unicode code points (end exclusive).

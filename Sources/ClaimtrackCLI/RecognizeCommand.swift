@@ -8,7 +8,7 @@ public struct RecognizeCommand: ParsableCommand {
     /// The command's name and help.
     public static let configuration = CommandConfiguration(
         commandName: "recognize",
-        abstract: "Recognize numbers, percentages, ordinals, money and dates in test vectors (one JSON line per case)."
+        abstract: "Recognize numbers, percentages, ordinals, money, dates and physical quantities in test vectors (one JSON line per case)."
     )
 
     /// The vectors file: one `{"id","kind","input","reference"?}` object a line.
@@ -47,6 +47,10 @@ public struct RecognizeCommand: ParsableCommand {
 
     /// The found items of one case as JSON objects, in the vectors' conventions.
     static func found(kind: String, input: String, reference: CalendarDay?, recognizer: Recognizer) -> [String] {
+        // The older kinds run without the Units pack, so "$80 a barrel" stays the money it was and no unit reading can
+        // take tokens from a date.
+        let plain = Recognizer(options: RecognizerOptions(kinds: Set(MentionKind.allCases).subtracting([.quantity]),
+                                                          counts: recognizer.options.counts, bareYears: recognizer.options.bareYears))
         func item(_ m: Mention, value: String, unit: String? = nil) -> String {
             var s = "{\"text\":\(JSONText.string(m.text)),\"start\":\(m.start),\"end\":\(m.end),\"value\":\(value)"
             if let unit { s += ",\"unit\":\(JSONText.string(unit))" }
@@ -59,13 +63,26 @@ public struct RecognizeCommand: ParsableCommand {
             }
         case "percent", "money":
             let k: MentionKind = kind == "money" ? .money : .percent
-            return recognizer.recognize(input).filter { $0.kind == k }.compactMap { m in
+            return plain.recognize(input).filter { $0.kind == k }.compactMap { m in
                 guard let v = m.value.min ?? m.value.max else { return nil }
                 return item(m, value: "\(v)", unit: k == .money ? m.value.unit : nil)
             }
+        case "dimension", "temperature":
+            // Physical quantities in the unit as written; a flow ("500,000 barrels a day") is reported as its amount,
+            // as the units vectors expect, and prices ("$80 a barrel") are money, not dimensions.
+            let wantsTemperature = kind == "temperature"
+            return recognizer.recognize(input).filter { m in
+                m.kind == .quantity && m.value.dimension != .price && (m.value.dimension == .temperature) == wantsTemperature
+            }.compactMap { m in
+                guard let v = m.value.min ?? m.value.max else { return nil }
+                let head = recognizer.quantityHead(of: m)
+                var s = "{\"text\":\(JSONText.string(head.text)),\"start\":\(head.start),\"end\":\(head.end),\"value\":\(v)"
+                s += ",\"unit\":\(JSONText.string(head.unit))}"
+                return s
+            }
         case "date", "daterange":
             guard let reference else { return [] }
-            return recognizer.anchoredDates(input, reference: reference).map { d in
+            return plain.anchoredDates(input, reference: reference).map { d in
                 if d.isDay, let f = d.first { return item(d.mention, value: JSONText.string(f.iso)) }
                 let a = d.first.map { JSONText.string($0.iso) } ?? "null"
                 let b = d.exclusiveEnd.map { JSONText.string($0.iso) } ?? "null"

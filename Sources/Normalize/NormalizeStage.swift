@@ -1,22 +1,37 @@
 public import ClaimModel
-import Foundation
+public import Foundation
 public import Pipeline
 
 /// Options of the normalize stage.
 public struct NormalizeOptions: StageOptions {
     /// Read a date whose tense the text does not show as past (news is past-biased): "on Tuesday" is the one on or before the publication date.
     public var pastTenseByDefault: Bool
+    /// First month (1-12) of a fiscal year whose end the text does not name: 4 (April to March, India's convention);
+    /// 1 makes "FY25" calendar 2025, 10 the US federal year.
+    public var fiscalYearStartMonth: Int
+    /// Exchange rates added to or overriding the bundled ECB table: currency → month (`YYYY-MM`) → units per 1 EUR.
+    public var exchangeRates: [String: [String: Decimal]] = [:]
+    /// A CSV of further rates in the bundled table's format (`month,currency,per_eur_mean[,per_eur_min,per_eur_max]`),
+    /// relative to the project folder; nil for none.
+    public var exchangeRatesFile: String?
 
     /// The shipped defaults.
-    public static let defaults = NormalizeOptions(pastTenseByDefault: true)
+    public static let defaults = NormalizeOptions(pastTenseByDefault: true, fiscalYearStartMonth: 4)
 
-    public init(pastTenseByDefault: Bool) { self.pastTenseByDefault = pastTenseByDefault }
+    /// Creates options; the fiscal year starts in April unless given.
+    public init(pastTenseByDefault: Bool, fiscalYearStartMonth: Int = 4) {
+        self.pastTenseByDefault = pastTenseByDefault
+        self.fiscalYearStartMonth = fiscalYearStartMonth
+    }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable { case pastTenseByDefault }
+    public enum CodingKeys: String, CodingKey, CaseIterable { case pastTenseByDefault, fiscalYearStartMonth, exchangeRates, exchangeRatesFile }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         pastTenseByDefault = try c.decodeIfPresent(Bool.self, forKey: .pastTenseByDefault) ?? Self.defaults.pastTenseByDefault
+        fiscalYearStartMonth = try c.decodeIfPresent(Int.self, forKey: .fiscalYearStartMonth) ?? Self.defaults.fiscalYearStartMonth
+        exchangeRates = try c.decodeIfPresent([String: [String: Decimal]].self, forKey: .exchangeRates) ?? Self.defaults.exchangeRates
+        exchangeRatesFile = try c.decodeIfPresent(String.self, forKey: .exchangeRatesFile) ?? Self.defaults.exchangeRatesFile
     }
 }
 
@@ -24,17 +39,61 @@ public struct NormalizeOptions: StageOptions {
 public struct NormalizeStage: Stage {
     public static let type = "normalize"
     let options: NormalizeOptions
+    /// Converts quantities to base units and money to the comparison currency (bundled rates plus `exchangeRates`).
+    var canonicalizer: Canonicalizer
 
-    public init(options: NormalizeOptions) throws(ConfigError) { self.options = options }
+    public init(options: NormalizeOptions) throws(ConfigError) {
+        guard (1...12).contains(options.fiscalYearStartMonth) else {
+            throw ConfigError(path: "fiscalYearStartMonth", found: "\(options.fiscalYearStartMonth)",
+                              expected: "a month number from 1 (January) to 12 (December)")
+        }
+        self.options = options
+        canonicalizer = Canonicalizer(rates: ExchangeRates.bundled.merging(try Self.inlineRates(options.exchangeRates)))
+    }
+
+    /// The `exchangeRates` option as a rate table, each key checked.
+    static func inlineRates(_ raw: [String: [String: Decimal]]) throws(ConfigError) -> ExchangeRates {
+        var table: [String: [String: MonthlyRate]] = [:]
+        for (currency, months) in raw.sorted(by: { $0.key < $1.key }) {
+            guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw ConfigError(path: "exchangeRates.\(currency)", found: "'\(currency)'", expected: "an ISO 4217 code such as 'RUB'")
+            }
+            for (month, rate) in months.sorted(by: { $0.key < $1.key }) {
+                guard ExchangeRates.isMonth(month) else {
+                    throw ConfigError(path: "exchangeRates.\(currency).\(month)", found: "'\(month)'", expected: "a month written YYYY-MM")
+                }
+                guard rate > 0 else {
+                    throw ConfigError(path: "exchangeRates.\(currency).\(month)", found: "\(rate)", expected: "units of the currency per 1 EUR, above 0")
+                }
+                table[currency, default: [:]][month] = MonthlyRate(mean: rate, low: rate, high: rate, source: "pipeline.json")
+            }
+        }
+        return ExchangeRates(table: table)
+    }
 
     public func run(_ input: Batch, in context: StageContext) async throws -> Batch {
         var batch = input
+        // Rates from `exchangeRatesFile` (relative to the project folder) come between the bundled table and the inline ones.
+        var stage = self
+        if let file = options.exchangeRatesFile {
+            let url = URL(fileURLWithPath: file, relativeTo: context.projectDirectory)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw RateError("cannot read exchangeRatesFile '\(file)': expected a CSV of month,currency,per_eur_mean")
+            }
+            let fileRates = try ExchangeRates.parse(csv: text, source: file)
+            stage.canonicalizer = Canonicalizer(rates: ExchangeRates.bundled.merging(fileRates)
+                .merging(try Self.inlineRates(options.exchangeRates)))
+        }
         let published = Dictionary(input.documents.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
-        batch.claims = input.claims.map { normalize($0, reference: published[$0.document] ?? nil) }
+        batch.claims = input.claims.map { stage.normalize($0, reference: published[$0.document] ?? nil) }
         // Documents restored from the run history already carry their feed claims (`context.skippedDocuments`).
         for document in input.documents where document.format == .feed && document.status == .ok
             && !context.skippedDocuments.contains(document.id) {
-            batch.claims.append(contentsOf: FeedClaims.claims(from: document))
+            batch.claims.append(contentsOf: FeedClaims.claims(from: document).map { claim in
+                var claim = claim
+                claim.value.canonical = stage.canonicalizer.canonical(claim, published: document.published)
+                return claim
+            })
         }
         return batch
     }
@@ -43,17 +102,21 @@ public struct NormalizeStage: Stage {
     public func normalize(_ claim: Claim, reference: CalendarDay?) -> Claim {
         var claim = claim
         if claim.value.dimension == .date, let expression = claim.temporal {
-            var resolved = DateAnchor.resolve(withTense(expression), reference: reference)
+            var resolved = DateAnchor.resolve(withTense(expression), reference: reference,
+                                              fiscalYearStartMonth: options.fiscalYearStartMonth)
             resolved.inferredFrom = claim.value.inferredFrom
             claim.value = resolved
         }
         if var period = claim.period, let expression = period.expression {
-            let resolved = DateAnchor.resolve(withTense(expression), reference: reference)
+            let resolved = DateAnchor.resolve(withTense(expression), reference: reference,
+                                              fiscalYearStartMonth: options.fiscalYearStartMonth)
             period.start = resolved.start
             period.end = resolved.end
             period.unresolved = resolved.unresolved
             claim.period = period
         }
+        // Units: the value in its base unit, money in the comparison currency at the rate of the claim's period.
+        claim.value.canonical = canonicalizer.canonical(claim, published: reference)
         return claim
     }
 

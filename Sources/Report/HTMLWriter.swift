@@ -117,6 +117,7 @@ struct HTMLWriter {
         if let from = claim.value.inferredFrom {
             meta.append("<span class=\"inferred\">year inferred from fact <a href=\"#\(h(from))\">\(h(from))</a></span>")
         }
+        if let converted = HumanFormat.converted(claim.value) { meta.append("<span class=\"converted\">\(h(converted))</span>") } // Units.
         if let doc { meta.append(link(doc.path)) }
         meta.append("<span class=\"id\">\(h(claim.id))</span>")
         return s + "<br><span class=\"meta\">" + meta.joined(separator: " · ") + "</span></li>\n"

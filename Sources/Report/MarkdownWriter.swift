@@ -81,6 +81,7 @@ struct MarkdownWriter {
         if let speaker = claim.speaker { meta.append("speaker: " + md(speaker)) }
         if claim.modality != .reported { meta.append(claim.modality.rawValue) }
         if let from = claim.value.inferredFrom { meta.append("year inferred from fact \(md(from))") }
+        if let converted = HumanFormat.converted(claim.value) { meta.append(md(converted)) } // Units: rate and date.
         if let doc { meta.append(link(doc.path)) }
         meta.append(md(claim.id))
         return "“\(quote)” — " + meta.joined(separator: ", ")

@@ -52,6 +52,7 @@ struct Analysis {
                 return (a.mention(kind: .money, first: m.first, next: m.next, value: v, approximation: approx, hedge: hedge), nil)
             })
         }
+        cands.append(contentsOf: quantityCandidates(money: money)) // Units pack: physical quantities and prices.
         for p in PercentRules.scan(t, numbers: numbers) {
             cands.append(Candidate(first: p.first, next: p.next, rank: 5) { a, _ in
                 var v = ClaimValue(dimension: .percent, unit: "%", min: p.value, max: p.maxValue)
