@@ -38,6 +38,7 @@ struct Checker {
             out += ratioChecks(docClaims)
             out += sumChecks(docClaims, facts: facts, claimsByID: claimsByID)
             out += countChecks(docClaims)
+            out += componentChecks(docClaims)
         }
         return out.sorted { ($0.kind, $0.claims.joined(separator: ",")) < ($1.kind, $1.claims.joined(separator: ",")) }
     }
@@ -111,6 +112,27 @@ struct Checker {
                                  explanation: "parts \(partsText) add up to \(sumText), against \(Compare.text(t)) from fact \(fact.id) (\(fact.label)): "
                                     + "\(g.text) apart, \(ok ? "within" : "beyond") the \(allowanceText(allowed)) allowed; \(ok ? "consistent" : "inconsistent")."))
             }
+        }
+        return out
+    }
+
+    /// A stated component against the whole its document names: a part may not exceed its whole.
+    func componentChecks(_ claims: [Claim]) -> [Check] {
+        let stated = Grouping.statedComponents(claims)
+        var out: [Check] = []
+        for part in claims.filter({ Grouping.componentOf($0) != nil }).sorted(by: { $0.id < $1.id }) {
+            guard let metric = Grouping.componentOf(part), let p = Compare.point(part) else { continue }
+            // statedComponents pairs a part only with a larger whole; a part with none is larger than every whole it could have.
+            let paired = stated.first { $0.part.id == part.id }?.whole
+            let candidates = claims.filter {
+                $0.metric == metric && $0.subject == part.subject && $0.value.unit == part.value.unit
+                    && Grouping.componentOf($0) == nil && Grouping.feedsFacts($0)
+            }.sorted { $0.id < $1.id }
+            guard let whole = paired ?? candidates.first, let w = Compare.point(whole) else { continue }
+            let ok = paired != nil
+            out.append(Check(kind: "component", status: ok ? .consistent : .inconsistent, claims: [part.id, whole.id].sorted(),
+                             explanation: "'\(part.text)' (\(Compare.text(p))) is stated as a part of '\(whole.text)' (\(Compare.text(w))) "
+                                + "in the same document, \(ok ? "and no larger than it; consistent" : "yet not smaller than it; inconsistent")."))
         }
         return out
     }

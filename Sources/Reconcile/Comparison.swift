@@ -47,12 +47,16 @@ enum Compare {
 
     /// Whether two claims' values are compatible (their tolerance intervals overlap).
     static func compatible(_ a: Claim, _ b: Claim, options: ReconcileOptions) -> Bool {
-        Span.of(a, options: options).overlaps(Span.of(b, options: options))
+        // Units hook: claims in different units or currencies compare their canonical values (UnitComparison.swift).
+        if let r = UnitComparison.compatible(a, b, options: options) { return r }
+        return Span.of(a, options: options).overlaps(Span.of(b, options: options))
     }
 
     /// Whether two claims state the same value within the exact tolerance (equal day spans for dates).
     static func agree(_ a: Claim, _ b: Claim, options: ReconcileOptions) -> Bool {
         if a.value.isDate { return a.value.start == b.value.start && a.value.end == b.value.end && a.value.start != nil }
+        // Units hook: see `compatible`.
+        if let r = UnitComparison.agree(a, b, options: options) { return r }
         guard a.approximation == .exact, b.approximation == .exact, a.hedge == nil, b.hedge == nil,
               let x = a.value.min, let y = b.value.min else { return false }
         let tolerance = Decimal(options.tolerance) * max(abs(x), abs(y))

@@ -23,6 +23,12 @@ struct FactGroup {
     var placedByDate: [String] = []
     /// Claims whose year was taken from this fact.
     var inferred: [String] = []
+    /// For a component's fact: the whole its document names.
+    var componentOf: Claim?
+    /// Claims of other documents placed here because they match the stated component (claim id -> component claim id).
+    var matchedComponent: [String: String] = [:]
+    /// For a whole's fact: the components stated as parts of it.
+    var components: [Claim] = []
 
     var id: String { "f-" + String(SHA256.hex(key).prefix(16)) }
 }
@@ -42,10 +48,11 @@ struct FactBuilder {
         }
     }
 
-    /// For each forecast or hedged claim, the earliest later claim that is at least as firm and not hedged.
+    /// For each superseded claim, the claim that replaced it: a forecast or hedged claim gives way to the earliest
+    /// later claim that is at least as firm and not hedged; a source's figure gives way to its own later revision.
     func supersessions(_ claims: [Claim]) -> [String: Claim] {
-        var out: [String: Claim] = [:]
-        for x in claims where x.modality == .forecast || x.modality == .hedged {
+        var out = revisions(claims)
+        for x in claims where (x.modality == .forecast || x.modality == .hedged) && out[x.id] == nil {
             guard let dx = witnesses.published(x) else { continue }
             let later = claims.filter { y in
                 guard y.id != x.id, y.modality != .hedged, let dy = witnesses.published(y), dy > dx else { return false }
@@ -53,6 +60,27 @@ struct FactBuilder {
             }
             if let first = later.min(by: { (witnesses.published($0) ?? $0.value.start ?? CalendarDay(dayNumber: 0), $0.id)
                 < (witnesses.published($1) ?? $1.value.start ?? CalendarDay(dayNumber: 0), $1.id) }) {
+                out[x.id] = first
+            }
+        }
+        return out
+    }
+
+    /// For each claim a source later revised, the revision: the same source's earliest later-published claim of the fact
+    /// with a different value and at least the same firmness.
+    ///
+    /// Why: a source that changes its own figure withdraws the old one; counting both would set the source against itself.
+    func revisions(_ claims: [Claim]) -> [String: Claim] {
+        var out: [String: Claim] = [:]
+        for x in claims {
+            guard let dx = witnesses.published(x) else { continue }
+            let later = claims.filter { y in
+                guard y.id != x.id, y.document != x.document, witnesses.source(y) == witnesses.source(x),
+                      let dy = witnesses.published(y), dy > dx else { return false }
+                return FactBuilder.firmness(y.modality) >= FactBuilder.firmness(x.modality) && !Compare.agree(x, y, options: options)
+                    && !(x.value.isDate ? false : x.value.min == y.value.min && x.value.max == y.value.max)
+            }
+            if let first = later.min(by: { (witnesses.published($0)?.dayNumber ?? 0, $0.id) < (witnesses.published($1)?.dayNumber ?? 0, $1.id) }) {
                 out[x.id] = first
             }
         }
@@ -142,6 +170,7 @@ struct FactBuilder {
         for (k, v) in superseding { supersededBy[k] = v.id }
         let label = [group.subject, group.metric].compactMap { $0 }.joined(separator: " ")
             + (group.period.map { " (" + FactBuilder.describe($0) + ")" } ?? "")
+            + (group.componentOf.map { " (component of \($0.metric))" } ?? "")
         let explanation = explain(group: group, status: status, best: best, supporting: supporting, dissenting: dissenting,
                                   superseding: superseding, label: label)
         return Fact(id: group.id, label: label, subject: group.subject, metric: group.metric, period: group.period,
@@ -183,7 +212,10 @@ struct FactBuilder {
                          + " (outside ±\(Compare.text(Decimal(options.tolerance * 100), places: 1))% of the value)")
         }
         for (old, new) in superseding.sorted(by: { $0.key < $1.key }) {
-            if let c = group.claims.first(where: { $0.id == old }) {
+            guard let c = group.claims.first(where: { $0.id == old }) else { continue }
+            if witnesses.source(c) == witnesses.source(new) && (c.modality == new.modality || c.modality == .reported) {
+                parts.append("superseded: \(cite(c)) was revised by the same source to '\(new.text)' (\(witnesses.published(new)?.iso ?? "undated"))")
+            } else {
                 parts.append("superseded: the \(c.modality.rawValue) \(cite(c)) was replaced by the later \(cite(new))")
             }
         }
@@ -192,6 +224,17 @@ struct FactBuilder {
         for names in copied.map({ $0.sorted() }).sorted(by: { $0[0] < $1[0] }) {
             parts.append("counted once as they copy one another: " + names.map { "'\($0)'" }.joined(separator: ", "))
         }
+        if let whole = group.componentOf {
+            parts.append("a component of \(cite(whole)), as its own document says")
+        }
+        for (id, partID) in group.matchedComponent.sorted(by: { $0.key < $1.key }) {
+            if let c = group.claims.first(where: { $0.id == id }), let part = group.claims.first(where: { $0.id == partID }) {
+                parts.append("\(cite(c)) matches the component \(cite(part)), not the whole, so it is read as that component")
+            }
+        }
+        for part in group.components.sorted(by: { $0.id < $1.id }) {
+            parts.append("component: \(cite(part)) is a part of this value, not a rival to it")
+        }
         if !group.placedByDate.isEmpty {
             parts.append("\(group.placedByDate.count) claim(s) without a stated period were placed here by their document's date")
         }
@@ -199,6 +242,8 @@ struct FactBuilder {
             let cites = group.claims.filter { group.inferred.contains($0.id) }.sorted { $0.id < $1.id }.map(cite)
             parts.append("the year was inferred from this fact for " + cites.joined(separator: "; "))
         }
+        // Units hook: mixed currencies or units, the rates used, and claims left uncompared (UnitComparison.swift).
+        parts.append(contentsOf: UnitComparison.notes(for: group.claims))
         return parts.joined(separator: ". ") + "."
     }
 }

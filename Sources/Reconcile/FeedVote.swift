@@ -20,6 +20,17 @@ struct FeedVote {
     var group: [Int]
     /// Winning key per item (-1 when none).
     var winner: [Int]
+    /// How much leaving a name out counts against it relative to writing it, when `Options.omissionWeight` fixes it.
+    var omissionRatio: Double
+    /// Per source, name-list evidence of the current round (see `estimateNameRates`).
+    var nameCounts: [NameCounts]
+    /// Per source, log-likelihood weight of writing a name (for it) and of leaving it out (against it); empty until estimated.
+    var nameTerms: [(write: Double, omit: Double)] = []
+
+    /// How often a source left out names of the chosen lists and wrote names outside them.
+    struct NameCounts {
+        var omitted = 0.0, trueSlots = 0.0, included = 0.0, falseSlots = 0.0
+    }
 
     init(feed: FeedTable, options: Fuser.Options) {
         self.feed = feed
@@ -27,6 +38,8 @@ struct FeedVote {
         accuracy = Array(repeating: options.prior, count: feed.sources.count)
         group = Array(0..<feed.sources.count)
         winner = Array(repeating: -1, count: feed.items.count)
+        omissionRatio = options.omissionWeight ?? 1
+        nameCounts = Array(repeating: NameCounts(), count: feed.sources.count)
         votes = Array(repeating: [], count: feed.items.count)
         fallbackRaw = Array(repeating: -1, count: feed.items.count)
 
@@ -64,17 +77,32 @@ struct FeedVote {
     }
 
     /// Runs the vote, detects copying from the first outcome, then votes again with copies merged.
+    ///
+    /// Sources identical on every shared item are merged before the first vote, so that adding a verbatim copy
+    /// of a source cannot tilt the first outcome (and through it which other sources look like copies).
     mutating func run() {
+        groupIdenticalSources()
         iterate(rounds: max(1, options.iterations))
         detectCopies()
         accuracy = Array(repeating: options.prior, count: feed.sources.count)
         iterate(rounds: max(1, options.iterations))
     }
 
+    /// Plain plurality: one vote per source on each value's normal form, ties to the smaller key; no accuracies, no copies.
+    mutating func runMajority() {
+        var counts: [Int: Int] = [:]
+        for item in votes.indices where !votes[item].isEmpty {
+            counts.removeAll(keepingCapacity: true)
+            for v in votes[item] { counts[v.key, default: 0] += 1 }
+            winner[item] = counts.max { ($0.value, keys[$1.key]) < ($1.value, keys[$0.key]) }?.key ?? -1
+        }
+    }
+
     /// Rounds of: score values with current accuracies, then re-estimate accuracies from value probabilities.
     mutating func iterate(rounds: Int) {
         var scratch = Scratch()
         for _ in 0..<rounds {
+            for s in nameCounts.indices { nameCounts[s] = NameCounts() }
             var sum = Array(repeating: options.prior * options.priorWeight, count: feed.sources.count)
             var count = Array(repeating: options.priorWeight, count: feed.sources.count)
             for item in votes.indices where !votes[item].isEmpty {
@@ -88,6 +116,30 @@ struct FeedVote {
                 }
             }
             for s in accuracy.indices { accuracy[s] = min(0.99, max(0.01, sum[s] / count[s])) }
+            if options.omissionWeight == nil, keyIsNames.contains(true) { estimateNameRates() }
+        }
+    }
+
+    /// Sets `nameTerms` from how often each source leaves out names of the chosen lists and writes names outside them.
+    ///
+    /// Why: with o = P(a source leaves out a true name) and c = P(it writes a false candidate name), a name is kept when
+    /// the log-likelihood ratio Σ over writers of log((1-o)/c) + Σ over omitters of log(o/(1-c)) is positive. Stores
+    /// that cut author lists have a large o, so their leaving a name out weighs little. Each source's rates are its own
+    /// counts smoothed towards the rates over all sources with `priorWeight` pseudo-observations; nothing is fitted
+    /// to a gold standard.
+    mutating func estimateNameRates() {
+        let all = nameCounts.reduce(NameCounts()) { a, b in
+            NameCounts(omitted: a.omitted + b.omitted, trueSlots: a.trueSlots + b.trueSlots,
+                       included: a.included + b.included, falseSlots: a.falseSlots + b.falseSlots)
+        }
+        guard all.trueSlots > 0, all.falseSlots > 0 else { return }
+        func clamp(_ x: Double) -> Double { min(0.495, max(0.005, x)) }
+        let o = clamp(all.omitted / all.trueSlots), c = clamp(all.included / all.falseSlots)
+        let k = options.priorWeight
+        nameTerms = nameCounts.map { n in
+            let os = clamp((o * k + n.omitted) / (k + n.trueSlots))
+            let cs = clamp((c * k + n.included) / (k + n.falseSlots))
+            return (log((1 - os) / cs), log((1 - cs) / os))
         }
     }
 
@@ -96,8 +148,8 @@ struct FeedVote {
         var distinct: [Int] = []
         var score: [Double] = []
         var probability: [Double] = []
-        /// Strongest vote per (copy group, value index) seen in the item.
-        var best: [(group: Int, value: Int, weight: Double)] = []
+        /// Strongest vote per (copy group, value index) seen in the item, with the source that gave it.
+        var best: [(group: Int, value: Int, weight: Double, source: Int)] = []
     }
 
     /// Scores the values of an item into `scratch`, sets `winner`, and returns the number of independent witnesses.
@@ -117,9 +169,9 @@ struct FeedVote {
             if !witnessGroups.contains(g) { witnessGroups.append(g) }
             let value = distinct.firstIndex(of: v.key) ?? 0
             if let i = scratch.best.firstIndex(where: { $0.group == g && $0.value == value }) {
-                if weight > scratch.best[i].weight { scratch.best[i].weight = weight }
+                if weight > scratch.best[i].weight { scratch.best[i].weight = weight; scratch.best[i].source = v.source }
             } else {
-                scratch.best.append((g, value, weight))
+                scratch.best.append((g, value, weight, v.source))
             }
         }
         scratch.score = Array(repeating: 0, count: distinct.count)
@@ -138,6 +190,7 @@ struct FeedVote {
         if keyIsNames[distinct[0]] {
             // A list that names some of the chosen people is partly right.
             let chosen = keyWords[distinct[top]]
+            if witnessGroups.count >= 2 { countNames(list, chosen: chosen) }
             for i in distinct.indices {
                 let w = keyWords[distinct[i]]
                 scratch.probability[i] = Double(w.intersection(chosen).count) / Double(max(1, w.union(chosen).count))
@@ -151,20 +204,57 @@ struct FeedVote {
         return witnessGroups.count
     }
 
+    /// Adds an item's name-list evidence to `nameCounts`, judged against the chosen list.
+    ///
+    /// A false name is only a candidate because someone wrote it, so a source's slots for false names are the names
+    /// that other sources wrote (leave-one-out); otherwise every false candidate would count one writing for certain.
+    mutating func countNames(_ list: [Vote], chosen: Set<String>) {
+        var writers: [String: Int] = [:]
+        for v in list { for w in keyWords[v.key] { writers[w, default: 0] += 1 } }
+        for v in list {
+            let words = keyWords[v.key]
+            var falseSlots = 0, included = 0
+            for (w, n) in writers where !chosen.contains(w) {
+                let mine = words.contains(w)
+                if n - (mine ? 1 : 0) >= 1 { falseSlots += 1; if mine { included += 1 } }
+            }
+            nameCounts[v.source].trueSlots += Double(chosen.count)
+            nameCounts[v.source].omitted += Double(chosen.subtracting(words).count)
+            nameCounts[v.source].falseSlots += Double(falseSlots)
+            nameCounts[v.source].included += Double(included)
+        }
+    }
+
     /// Picks the name list closest to the names most witnesses include.
     ///
     /// Why: stores often cut a list after the first author, so leaving a name out is weaker evidence
-    /// against it (`omissionWeight`) than writing it is for it.
+    /// against it (`omissionRatio`) than writing it is for it.
     func chooseNameList(scratch: Scratch) -> Int {
         let distinct = scratch.distinct
-        var total = 0.0
+        // Evidence per name: for it from the witnesses writing it, against it from those leaving it out. Before the
+        // rates are estimated (or when the ratio is fixed) each witness weighs its accuracy weight both ways.
+        let useRates = options.omissionWeight == nil && !nameTerms.isEmpty
+        var omitTotal = 0.0
         var forWord: [String: Double] = [:]
+        var againstWord: [String: Double] = [:]
         for b in scratch.best {
-            total += b.weight
-            for w in keyWords[distinct[b.value]] { forWord[w, default: 0] += b.weight }
+            let write = useRates ? nameTerms[b.source].write : b.weight
+            let omit = useRates ? nameTerms[b.source].omit : b.weight * omissionRatio
+            omitTotal += omit
+            for w in keyWords[distinct[b.value]] { forWord[w, default: 0] += write; againstWord[w, default: 0] += omit }
         }
         var kept = Set<String>()
-        for (w, f) in forWord where f > options.omissionWeight * (total - f) { kept.insert(w) }
+        if options.omissionWeight == nil && nameTerms.isEmpty {
+            // Before any rates are known: a name two independent witnesses write is taken as true, since two stores
+            // rarely invent the same name, and a name only one writes is not; this starting point favours neither
+            // full nor cut lists, and the rates estimated from it take over in the next round.
+            var groupsWriting: [String: Set<Int>] = [:]
+            for b in scratch.best { for w in keyWords[distinct[b.value]] { groupsWriting[w, default: []].insert(b.group) } }
+            let groups = Set(scratch.best.map(\.group)).count
+            for (w, g) in groupsWriting where g.count >= min(2, groups) { kept.insert(w) }
+        } else {
+            for (w, f) in forWord where f > omitTotal - (againstWord[w] ?? 0) { kept.insert(w) }
+        }
         var top = 0
         var topDistance = Int.max
         for i in distinct.indices {
@@ -204,12 +294,37 @@ struct FeedVote {
                 }
             }
         }
-        var parent = Array(0..<n)
+        // Groups found before (identical sources) stay merged.
+        var parent = group
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
         for (key, st) in stats.sorted(by: { $0.key < $1.key }) {
             guard st.shared >= options.copyMinimumShared, st.eitherWrong >= 3,
                   Double(st.agree) >= options.copyAgreement * Double(st.shared),
                   Double(st.sameWrong) >= options.copySharedErrors * Double(st.eitherWrong) else { continue }
+            let a = find(key / n), b = find(key % n)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        group = (0..<n).map { find($0) }
+    }
+
+    /// Merges sources that give the same normal form on every item they share, over at least `copyMinimumShared` items.
+    mutating func groupIdenticalSources() {
+        let n = feed.sources.count
+        guard n > 1 else { return }
+        var shared: [Int: Int] = [:]
+        var differ = Set<Int>()
+        for list in votes where list.count >= 2 {
+            for i in 0..<(list.count - 1) {
+                for j in (i + 1)..<list.count {
+                    let a = list[i], b = list[j]
+                    let key = min(a.source, b.source) &* n &+ max(a.source, b.source)
+                    if a.key != b.key { differ.insert(key) } else { shared[key, default: 0] += 1 }
+                }
+            }
+        }
+        var parent = Array(0..<n)
+        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+        for (key, count) in shared.sorted(by: { $0.key < $1.key }) where count >= options.copyMinimumShared && !differ.contains(key) {
             let a = find(key / n), b = find(key % n)
             if a != b { parent[max(a, b)] = min(a, b) }
         }

@@ -32,10 +32,21 @@ public enum Fuser {
         public var copyAgreement: Double = 0.95
         /// Share of the items where either is wrong on which both give the same wrong value.
         public var copySharedErrors: Double = 0.6
-        /// How much leaving a name out of a list counts against that name, relative to writing it.
-        public var omissionWeight: Double = 0.4
+        /// How much leaving a name out of a list counts against that name, relative to writing it; nil estimates
+        /// it from the feed (see `FeedVote.omissionRatio`).
+        public var omissionWeight: Double?
+        /// How values are chosen.
+        public var method: Method = .truthDiscovery
         /// Creates the defaults.
         public init() {}
+    }
+
+    /// The ways `fuse` can choose a value.
+    public enum Method: String, Sendable, CaseIterable {
+        /// Iterative weighted vote with per-source accuracies and copy detection (the default).
+        case truthDiscovery = "truth-discovery"
+        /// One vote per source on each value's normal form; the baseline benchmarks compare against.
+        case majority
     }
 
     /// Reads a `object attribute value source` TSV and returns `object attribute value` rows, one per object+attribute.
@@ -47,7 +58,10 @@ public enum Fuser {
     public static func fuse(tsv: String, options: Options) throws -> [(object: String, attribute: String, value: String)] {
         let feed = try FeedTable(tsv: tsv)
         var vote = FeedVote(feed: feed, options: options)
-        vote.run()
+        switch options.method {
+        case .truthDiscovery: vote.run()
+        case .majority: vote.runMajority()
+        }
         return vote.winners()
     }
 }

@@ -8,12 +8,40 @@ enum Grouping {
         c.role != "change.from" && c.role != "change.ratio"
     }
 
-    /// The part of the key that does not depend on the period.
+    /// The part of the key that does not depend on the period; a component is keyed apart from its whole.
     static func baseKey(_ c: Claim) -> String {
-        let key = "\(c.subject ?? "-")|\(c.metric)|\(c.value.dimension.rawValue)|\(c.value.unit ?? "-")"
+        // Units hook: group by the canonical unit, so "1.2 GW" meets "1,200 MW" and rupees meet dollars.
+        let key = "\(c.subject ?? "-")|\(c.metric)|\(c.value.dimension.rawValue)|\(UnitComparison.groupingUnit(c) ?? "-")"
+            + (componentOf(c).map { "|component-of:" + $0 } ?? "")
         // Days of a listed series ("calls on 15 January, 20 March …") are separate events, each its own fact.
         guard c.role == "series" else { return key }
         return key + "|" + (c.value.start.map { "\($0.iso)..\(c.value.end?.iso ?? "")" } ?? c.value.unresolved ?? c.text)
+    }
+
+    /// The metric a claim is stated to be a part of (role `component-of:<metric>`), or nil.
+    static func componentOf(_ c: Claim) -> String? {
+        guard let role = c.role, role.hasPrefix("component-of:") else { return nil }
+        let metric = String(role.dropFirst("component-of:".count))
+        return metric.isEmpty ? nil : metric
+    }
+
+    /// Components with the whole their own document states them in ("a 25% duty ... within 50 percent tariffs").
+    ///
+    /// The whole is a claim of the component's document with the named metric, subject, dimension and unit, and a
+    /// larger value; one in the same sentence is preferred.
+    static func statedComponents(_ claims: [Claim]) -> [(part: Claim, whole: Claim)] {
+        let byDocument = Dictionary(grouping: claims, by: \.document)
+        var out: [(part: Claim, whole: Claim)] = []
+        for part in claims.sorted(by: { $0.id < $1.id }) {
+            guard let metric = componentOf(part), let p = Compare.point(part) else { continue }
+            let wholes = (byDocument[part.document] ?? []).filter { w in
+                w.metric == metric && w.subject == part.subject && w.value.dimension == part.value.dimension
+                    && w.value.unit == part.value.unit && componentOf(w) == nil && feedsFacts(w)
+                    && (Compare.point(w).map { $0 > p } ?? false)
+            }.sorted { ($0.quote == part.quote ? 0 : 1, $0.id) < ($1.quote == part.quote ? 0 : 1, $1.id) }
+            if let whole = wholes.first { out.append((part, whole)) }
+        }
+        return out
     }
 
     static func periodKey(_ p: Period?) -> String {
@@ -22,7 +50,7 @@ enum Grouping {
     }
 
     /// Groups the anchored claims; date claims whose day is unknown are returned apart for binding.
-    static func group(_ claims: [Claim], witnesses: Witnesses) -> (groups: [FactGroup], unresolved: [Claim]) {
+    static func group(_ claims: [Claim], witnesses: Witnesses, options: ReconcileOptions) -> (groups: [FactGroup], unresolved: [Claim]) {
         var unresolved: [Claim] = []
         var dated: [Claim] = []
         var periodless: [Claim] = []
@@ -58,7 +86,41 @@ enum Grouping {
             }
             add(c, period: nil, placed: false)
         }
+        linkComponents(&groups, stated: statedComponents(claims.filter(feedsFacts)), options: options)
         return (groups.values.sorted { $0.key < $1.key }, unresolved)
+    }
+
+    /// Moves claims of other documents that match a stated component, and not its whole, from the whole's fact to the
+    /// component's; tells each whole's fact about its components.
+    ///
+    /// Why: "25% tariffs" in one article and "50 percent tariffs, including a 25% duty linked to Russian crude" in
+    /// another are not a conflict once the second says the 25% is a part.
+    static func linkComponents(_ groups: inout [String: FactGroup], stated: [(part: Claim, whole: Claim)], options: ReconcileOptions) {
+        var moved = Set<String>()
+        for (part, whole) in stated {
+            guard let partKey = groups.first(where: { $0.value.claims.contains { $0.id == part.id } })?.key else { continue }
+            for key in groups.keys.sorted() where key != partKey {
+                guard var g = groups[key] else { continue }
+                let holdsWhole = g.claims.contains { $0.id == whole.id }
+                let prefix = baseKey(whole) + "|"
+                // Another group of the whole's metric, but not a component group that shares its key prefix.
+                guard holdsWhole || (key.hasPrefix(prefix) && !key.dropFirst(prefix.count).contains("component-of:")) else { continue }
+                if holdsWhole, !g.components.contains(where: { $0.id == part.id }) { g.components.append(part) }
+                let matching = g.claims.filter { x in
+                    x.document != part.document && !moved.contains(x.id) && x.id != whole.id
+                        && Compare.compatible(x, part, options: options) && !Compare.compatible(x, whole, options: options)
+                }
+                for x in matching {
+                    moved.insert(x.id)
+                    groups[partKey]?.claims.append(x)
+                    groups[partKey]?.matchedComponent[x.id] = part.id
+                }
+                g.claims.removeAll { x in matching.contains { $0.id == x.id } }
+                g.placedByDate.removeAll { id in matching.contains { $0.id == id } }
+                groups[key] = g.claims.isEmpty ? nil : g
+            }
+            groups[partKey]?.componentOf = whole
+        }
     }
 
     static func width(_ p: Period) -> Int {

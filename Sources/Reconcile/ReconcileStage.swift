@@ -70,7 +70,7 @@ public struct ReconcileStage: Stage {
     /// Facts for the current reliabilities, with date claims lacking a year bound to the facts they match.
     func factsAndClaims(_ claims: [Claim], witnesses: Witnesses, reliability: [String: Double]) -> (facts: [Fact], claims: [Claim]) {
         let builder = FactBuilder(options: options, witnesses: witnesses, reliability: reliability)
-        let (groups, unresolved) = Grouping.group(claims, witnesses: witnesses)
+        let (groups, unresolved) = Grouping.group(claims, witnesses: witnesses, options: options)
         var finalGroups: [FactGroup] = []
         var bound: [Claim] = []
         var leftover = unresolved

@@ -50,7 +50,7 @@ import Testing
         for i in 0..<30 {
             let truth = "\(100 + i)"
             let copied = i % 3 == 0 ? "\(900 + i)" : truth
-            for (g, slip) in [("good1", 1), ("good2", 7), ("good3", 7)] {
+            for (g, slip) in [("good1", 1), ("good2", 2), ("good3", 3)] {
                 lines.append("o\(i)\tx\t\(i % 5 == slip ? "\(500 + i)" : truth)\t\(g)")
             }
             lines += ["o\(i)\tx\t\(copied)\tcopyA", "o\(i)\tx\t\(copied)\tcopyB"]
