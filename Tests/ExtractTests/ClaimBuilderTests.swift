@@ -110,3 +110,24 @@ struct ClaimBuilderTests {
         #expect(!all.contains { $0.text.contains("57") || $0.text.contains("400") || $0.text.contains("23rd") })
     }
 }
+
+@Suite("component roles")
+struct ComponentRoleTests {
+    func build(_ text: String) -> [Claim] {
+        ClaimBuilder().claims(for: Document(id: "d-x", path: "x.txt", format: .text, text: text))
+    }
+
+    @Test("a value introduced by 'including' after a larger whole is its component")
+    func includingMarksAPart() {
+        let claims = build("The US imposed 50 percent tariffs on Indian goods, including a 25% duty linked to Russian crude.")
+        let part = claims.first { $0.value.min == 25 }
+        #expect(part?.role == "component-of:tariffs")
+        #expect(claims.first { $0.value.min == 50 }?.role == nil)
+    }
+
+    @Test("two values without an inclusion cue stay independent")
+    func noCueNoComponent() {
+        let claims = build("Tariffs rose from 25% to 50% this year.")
+        #expect(!claims.contains { $0.role?.hasPrefix("component-of:") == true })
+    }
+}

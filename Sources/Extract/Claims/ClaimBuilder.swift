@@ -46,6 +46,7 @@ public struct ClaimBuilder: Sendable {
             var built = buildSentenceClaims(context, document: document, main: main, speaker: sentenceSpeaker,
                                             previousMetric: lastMetricByDimension)
             assignRoles(&built, context)
+            ComponentRoles.assign(&built, sentenceText: sentence.text, sentenceStart: sentence.start)
             for claim in built where claim.metric.hasPrefix("auto:") == false {
                 lastMetricByDimension[claim.value.dimension] = (claim.metric, sentence.paragraph)
             }
