@@ -66,8 +66,41 @@ public enum DocumentReader {
 
     /// Parses bytes already in memory (format from the extension and content sniffing).
     public static func read(bytes: [UInt8], relativePath: String, options: IngestOptions = .defaults) -> Document {
-        let id = Document.id(forContent: bytes)
-        var format = guessFormat(relativePath: relativePath, options: options)
+        read(bytes: bytes, relativePath: relativePath, hint: Hint(), options: options)
+    }
+
+    /// A format a fetched response names (through `Content-Type` or its URL's extension).
+    enum FormatHint: Equatable {
+        case html, text
+        case feed(FeedKind)
+    }
+
+    /// What a transport says about bytes: their format and charset; both nil for a plain file.
+    struct Hint {
+        var format: FormatHint?
+        var charset: String?
+    }
+
+    /// The format the extension of a URL's path names, if any.
+    static func formatHint(forPath path: String, options: IngestOptions) -> FormatHint? {
+        switch guessFormat(relativePath: path, options: options) {
+        case .html: return .html
+        case .feed: return FeedKind(extension: fileExtension(path)).map { .feed($0) }
+        case .text: return nil
+        }
+    }
+
+    /// Parses bytes with what the transport said about them; without a hint, as `read(bytes:relativePath:options:)`.
+    static func read(bytes: [UInt8], relativePath: String, hint: Hint, options: IngestOptions) -> Document {
+        let id = ContentID.of(bytes)
+        var format: DocumentFormat
+        var feedKind = FeedKind(extension: fileExtension(relativePath))
+        switch hint.format {
+        case nil: format = guessFormat(relativePath: relativePath, options: options)
+        case .html?: format = .html
+        case .text?: format = .text
+        case .feed(let kind)?: format = .feed; feedKind = kind
+        }
         func quarantine(_ reason: String) -> Document {
             .quarantined(path: relativePath, id: id, format: format, reason: "ingest: " + reason)
         }
@@ -83,12 +116,13 @@ public enum DocumentReader {
         if format == .text, ContentSniffer.looksLikeHTML(bytes) { format = .html }
         switch format {
         case .feed:
-            let ext = fileExtension(relativePath)
-            return FeedParser.parse(bytes: bytes, kind: FeedKind(extension: ext) ?? .tsv, relativePath: relativePath, id: id)
+            return FeedParser.parse(bytes: bytes, kind: feedKind ?? .tsv, relativePath: relativePath, id: id)
         case .html:
-            return HTMLArticleReader.read(bytes: bytes, relativePath: relativePath, id: id)
+            return HTMLArticleReader.read(bytes: bytes, relativePath: relativePath, id: id, transportCharset: hint.charset)
         case .text:
-            switch TextDecoding.decodeStrictUTF8(bytes) {
+            // A charset named by the transport is honoured; the file itself is still what the id hashes.
+            let text = hint.charset.flatMap { TextDecoding.transcodeToUTF8(bytes, charset: $0) } ?? bytes
+            switch TextDecoding.decodeStrictUTF8(text) {
             case .failure(let problem):
                 return quarantine("'\(relativePath)' \(problem.description); expected utf-8 text")
             case .success(let text):

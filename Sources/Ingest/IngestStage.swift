@@ -16,9 +16,13 @@ public struct IngestStage: Stage {
         self.options = options
     }
 
-    /// Walks the inputs folder and reads every document in it concurrently; the result is sorted by path.
+    /// Walks the inputs folder and reads every document in it concurrently, then fetches the configured `sources`;
+    /// the result is sorted by path (a fetched document's path is its URL).
     public func run(_ input: Batch, in context: StageContext) async throws -> Batch {
-        let walk = InputWalker(root: context.inputs, followSymlinksInsideRoot: options.followSymlinksInsideInputs).walk()
+        // The fetch cache is never read as plain inputs, even when configured inside the inputs folder.
+        let fetchCache = options.sources.isEmpty ? [] : [SourceFetcher.cacheFolder(options.fetch, projectDirectory: context.projectDirectory)]
+        let walk = InputWalker(root: context.inputs, followSymlinksInsideRoot: options.followSymlinksInsideInputs,
+                               excluded: fetchCache).walk()
         let files = walk.files
         for skipped in walk.skipped {
             context.log(.debug, "skipped '\(skipped.path)': \(skipped.reason)")
@@ -32,19 +36,41 @@ public struct IngestStage: Stage {
                 let index = next
                 let file = files[index]
                 next += 1
-                group.addTask { (index, DocumentReader.read(fileAt: file.url, relativePath: file.relativePath, options: options)) }
+                group.addTask {
+                    // Incremental runs (owned by the run-history work in Pipeline/Store): a file unchanged since the
+                    // last run comes back parsed from the store without being read.
+                    if let cached = context.cache?.cachedDocument(at: file.url, relativePath: file.relativePath) {
+                        return (index, cached)
+                    }
+                    // The run's per-document time limit also covers parsing, so one pathological file cannot stall the batch.
+                    let read = await context.withTimeLimit(stage: IngestStage.type, path: file.relativePath) {
+                        DocumentReader.read(fileAt: file.url, relativePath: file.relativePath, options: options)
+                    }
+                    switch read {
+                    case .success(let document): return (index, document)
+                    case .failure(let error):
+                        let id = Document.id(forContent: Array(("unread:" + file.relativePath).utf8))
+                        return (index, .quarantined(path: file.relativePath, id: id,
+                                                    format: DocumentReader.guessFormat(relativePath: file.relativePath, options: options),
+                                                    reason: "ingest: \(error)"))
+                    }
+                }
             }
             for _ in 0..<min(context.concurrency, files.count) { submit() }
+            var done = 0
             while let (index, document) = await group.next() {
                 documents[index] = document
+                done += 1
+                context.documentFinished(stage: IngestStage.type, done: done, total: files.count)
                 if document.status == .quarantined {
                     context.log(.warning, "quarantined '\(document.path)': \(document.error ?? "no reason")")
                 }
                 submit()
             }
         }
+        let fetched = await SourceFetcher.documents(for: options, in: context)
         var output = input
-        output.documents = (input.documents + documents.compactMap { $0 }).sorted { $0.path < $1.path }
+        output.documents = (input.documents + documents.compactMap { $0 } + fetched).sorted { $0.path < $1.path }
         return output
     }
 }

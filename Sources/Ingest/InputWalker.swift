@@ -25,6 +25,8 @@ struct SkippedEntry: Sendable, Hashable {
 struct InputWalker {
     var root: URL
     var followSymlinksInsideRoot: Bool
+    /// Folders never entered (the fetch cache), compared by real path.
+    var excluded: [URL] = []
 
     /// Whether a file name is a dotfile or an editor leftover (`name~`, `#name#`).
     static func isIgnoredName(_ name: String) -> Bool {
@@ -39,6 +41,7 @@ struct InputWalker {
         let realRoot = InputWalker.realPath(rootPath) ?? rootPath
         // Real paths of folders already entered, so a link loop cannot recurse forever.
         var visited: Set<String> = [realRoot]
+        let excludedPaths = Set(excluded.map { InputWalker.realPath($0.standardizedFileURL.path) ?? $0.standardizedFileURL.path })
         var pending: [(path: String, relative: String)] = [(rootPath, "")]
         while let (folder, relative) = pending.popLast() {
             let names: [String]
@@ -76,7 +79,9 @@ struct InputWalker {
                     files.append(InputFile(url: URL(fileURLWithPath: target), relativePath: rel))
                 case S_IFDIR:
                     let real = InputWalker.realPath(target) ?? target
-                    if visited.insert(real).inserted {
+                    if excludedPaths.contains(real) {
+                        skipped.append(SkippedEntry(path: rel, reason: "the fetch cache folder"))
+                    } else if visited.insert(real).inserted {
                         pending.append((target, rel))
                     } else {
                         skipped.append(SkippedEntry(path: rel, reason: "folder already visited"))

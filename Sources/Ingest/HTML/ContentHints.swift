@@ -38,37 +38,28 @@ enum ContentHints {
     /// as blog engines put them on the article element itself; they must not count as hints.
     static let taxonomyPrefixes = ["tag-", "category-", "has-", "format-", "status-", "type-", "author-", "postid-", "post-type-"]
 
-    private static let negativeBytes = negativeSubstrings.map { Array($0.utf8) }
-    private static let positiveBytes = positiveSubstrings.map { Array($0.utf8) }
-    private static let bodyMarkerBytes = bodyMarkers.map { Array($0.utf8) }
+    private static let negativeNeedles = NeedleSet(negativeSubstrings)
+    private static let positiveNeedles = NeedleSet(positiveSubstrings)
+    private static let bodyMarkerNeedles = NeedleSet(bodyMarkers)
     private static let taxonomyBytes = taxonomyPrefixes.map { Array($0.utf8) }
 
     /// Classifies a lower-case `class id role-…` text once; the tree builder caches the result per distinct text.
     ///
-    /// Matching works on UTF-8 bytes: Foundation's `String.contains` dominated the run time when used here.
+    /// Matching works on UTF-8 bytes with needles bucketed by first byte: this runs for every distinct class list
+    /// of every page, and Foundation's `String.contains` (then one scan per needle) dominated the run time here.
     static func classify(_ hints: String) -> HintFlags {
         var flags = HintFlags()
         let bytes = Array(hints.utf8)
-        flags.bodyMarker = bodyMarkerBytes.contains { contains(bytes[...], $0) }
+        flags.bodyMarker = bodyMarkerNeedles.occurs(in: bytes[...])
         for token in bytes.split(separator: UInt8(ascii: " ")) where !taxonomyBytes.contains(where: { token.starts(with: $0) }) {
-            if negativeBytes.contains(where: { contains(token, $0) }) { flags.negative = true }
-            let words = token.split(whereSeparator: { !(($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80) })
-            if words.contains(where: { negativeWords.contains(String(decoding: $0, as: UTF8.self)) }) { flags.negative = true }
-            if positiveBytes.contains(where: { contains(token, $0) }) { flags.positive = true }
+            if !flags.negative, negativeNeedles.occurs(in: token) { flags.negative = true }
+            if !flags.negative {
+                let words = token.split(whereSeparator: { !(($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80) })
+                if words.contains(where: { negativeWords.contains(String(decoding: $0, as: UTF8.self)) }) { flags.negative = true }
+            }
+            if !flags.positive, positiveNeedles.occurs(in: token) { flags.positive = true }
         }
         return flags
-    }
-
-    /// Whether `needle` occurs in `haystack`.
-    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
-        var i = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 
     /// Whether the node is marked as the article body (`<article>`, `itemprop="articleBody"`, body-like classes).
@@ -96,4 +87,33 @@ struct HintFlags: Hashable, Sendable {
     var negative = false
     var positive = false
     var bodyMarker = false
+}
+
+/// Substrings to look for, bucketed by first byte so each haystack position is compared only with the needles
+/// that can start there.
+struct NeedleSet: Sendable {
+    private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ needles: [String]) {
+        for needle in needles {
+            let bytes = Array(needle.utf8)
+            if let first = bytes.first { buckets[Int(first)].append(bytes) }
+        }
+    }
+
+    /// Whether any needle occurs in `haystack`.
+    func occurs(in haystack: ArraySlice<UInt8>) -> Bool {
+        var i = haystack.startIndex
+        let end = haystack.endIndex
+        while i < end {
+            let candidates = buckets[Int(haystack[i])]
+            for needle in candidates where needle.count <= end - i {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
 }

@@ -5,9 +5,9 @@ import Foundation
 /// Reads an HTML page into a document: encoding, main text and metadata with where each came from.
 enum HTMLArticleReader {
     /// Parses the page bytes; quarantines a page with no article text.
-    static func read(bytes: [UInt8], relativePath: String, id: String) -> Document {
+    static func read(bytes: [UInt8], relativePath: String, id: String, transportCharset: String? = nil) -> Document {
         var doc = Document(id: id, path: relativePath, format: .html)
-        let input = HTMLEncoding.prepare(bytes)
+        let input = HTMLEncoding.prepare(bytes, transportCharset: transportCharset)
         doc.warnings += input.warnings.map { $0.replacingOccurrences(of: "%PATH%", with: relativePath) }
         guard let (root, sources) = HTMLTreeBuilder.build(bytes: input.bytes, encoding: input.encoding) else {
             return .quarantined(path: relativePath, id: id, format: .html,
@@ -42,20 +42,24 @@ enum HTMLArticleReader {
 /// Picks the encoding to hand libxml2, so it never guesses on its own.
 enum HTMLEncoding {
     /// Bytes to parse, the libxml2 encoding name for them, and warnings (with `%PATH%` for the file).
-    static func prepare(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: String, warnings: [String]) {
+    ///
+    /// A BOM decides; then valid UTF-8; then the charset the transport named (`Content-Type`), then `<meta charset>`.
+    static func prepare(_ bytes: [UInt8], transportCharset: String? = nil) -> (bytes: [UInt8], encoding: String, warnings: [String]) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (Array(bytes.dropFirst(3)), "UTF-8", []) }
         if bytes.starts(with: [0xFF, 0xFE]) { return (Array(bytes.dropFirst(2)), "UTF-16LE", []) }
         if bytes.starts(with: [0xFE, 0xFF]) { return (Array(bytes.dropFirst(2)), "UTF-16BE", []) }
-        let declared = declaredCharset(bytes)
         let invalidAt = TextDecoding.firstInvalidUTF8Offset(bytes)
         // Valid UTF-8 wins over a declaration: pages re-saved as UTF-8 often keep a stale charset.
         if invalidAt == nil { return (bytes, "UTF-8", []) }
+        let usableTransport = transportCharset.flatMap { ["utf-8", "utf8"].contains($0) || !hasLibxmlHandler($0) ? nil : $0 }
+        let declared = usableTransport ?? declaredCharset(bytes)
         if let declared, !["utf-8", "utf8"].contains(declared), hasLibxmlHandler(declared) {
             return (bytes, declared, [])
         }
         // Unknown or wrong: decode as UTF-8, replacing the broken bytes, and say so.
         let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
-        let label = declared.map { "declared charset '\($0)'" } ?? "no declared charset"
+        var label = declared.map { "declared charset '\($0)'" } ?? "no declared charset"
+        if let transportCharset { label += " (content-type charset '\(transportCharset)')" }
         return (repaired, "UTF-8", ["'%PATH%' is not valid utf-8 (first bad byte at offset \(invalidAt ?? 0)) and has \(label); invalid bytes were replaced"])
     }
 

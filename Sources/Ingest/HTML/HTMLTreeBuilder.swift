@@ -112,7 +112,7 @@ enum HTMLTreeBuilder {
             }
         }
 
-        mutating func collectMetadata(tag: String, attributes: [String: String], element: xmlNodePtr) {
+        mutating func collectMetadata(tag: String, attributes: ElementAttributes, element: xmlNodePtr) {
             switch tag {
             case "meta":
                 guard let content = attributes["content"] else { return }
@@ -126,7 +126,7 @@ enum HTMLTreeBuilder {
             case "link":
                 if attributes["rel"]?.lowercased() == "canonical", metadata.canonical == nil { metadata.canonical = attributes["href"] }
             case "script":
-                if attributes["type"]?.lowercased().contains("ld+json") == true { metadata.jsonLD.append(Self.text(of: element)) }
+                if attributes["type"]?.lowercased().contains("ld+json") == true { metadata.jsonLD.append(Self.rawText(of: element)) }
             case "time":
                 if let value = attributes["datetime"] {
                     let marked = attributes["itemprop"]?.lowercased() == "datepublished" || attributes["pubdate"] != nil
@@ -140,22 +140,29 @@ enum HTMLTreeBuilder {
             }
         }
 
-        /// Attribute values by lower-case name.
-        static func attributes(of element: xmlNodePtr) -> [String: String] {
-            var result: [String: String] = [:]
+        /// The attributes extraction reads; the rest (`href` of every link, `src`, `data-*`, …) are never copied.
+        static func attributes(of element: xmlNodePtr) -> ElementAttributes {
+            var result = ElementAttributes()
             var cursor = element.pointee.properties
             while let attribute = cursor {
                 cursor = attribute.pointee.next
-                guard let name = attribute.pointee.name else { continue }
+                guard let name = attribute.pointee.name, let slot = ElementAttributes.slot(name) else { continue }
                 var value = ""
                 var child = attribute.pointee.children
                 while let part = child {
                     if let content = part.pointee.content { value += String(cString: content) }
                     child = part.pointee.next
                 }
-                result[String(cString: name).lowercased()] = value
+                result.values[slot] = value
             }
             return result
+        }
+
+        /// All text below an element as it stands (JSON-LD parses as well without collapsing, and some is large).
+        static func rawText(of element: xmlNodePtr) -> String {
+            guard let raw = xmlNodeGetContent(element) else { return "" }
+            defer { claimtrack_xml_free(raw) }
+            return String(cString: raw)
         }
 
         /// All text below an element, whitespace collapsed.
@@ -166,7 +173,7 @@ enum HTMLTreeBuilder {
         }
 
         /// Whether the element is hidden from readers (`hidden`, `aria-hidden`, inline `display:none`).
-        static func isHidden(_ attributes: [String: String]) -> Bool {
+        static func isHidden(_ attributes: ElementAttributes) -> Bool {
             if attributes["hidden"] != nil { return true }
             if let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
                style.contains("display:none") || style.contains("visibility:hidden") {
@@ -175,4 +182,35 @@ enum HTMLTreeBuilder {
             return false
         }
     }
+}
+
+/// The few attribute values of an element that extraction and metadata read, by lower-case name.
+struct ElementAttributes {
+    /// The names kept; anything else is skipped without building a string.
+    static let names = ["class", "id", "role", "itemprop", "hidden", "style", "content", "property", "name", "rel", "href",
+                        "type", "datetime", "pubdate"]
+    var values = [String?](repeating: nil, count: ElementAttributes.names.count)
+
+    /// The value of attribute `name` (one of `names`), when present.
+    subscript(name: String) -> String? {
+        guard let index = ElementAttributes.names.firstIndex(of: name) else { return nil }
+        return values[index]
+    }
+
+    /// The slot of a libxml2 attribute name, compared case-insensitively byte by byte, or nil when it is not kept.
+    static func slot(_ name: UnsafePointer<xmlChar>) -> Int? {
+        var length = 0
+        while name[length] != 0 {
+            length += 1
+            if length > 8 { return nil }  // longer than every kept name
+        }
+        for (index, wanted) in utf8Names.enumerated() where wanted.count == length {
+            var k = 0
+            while k < length, name[k] | 0x20 == wanted[k] { k += 1 }
+            if k == length { return index }
+        }
+        return nil
+    }
+
+    private static let utf8Names = names.map { Array($0.utf8) }
 }

@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// A package of its own, so `swift test` in the main package never builds the benchmark harness.
+let package = Package(
+    name: "claimtrack-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "claimtrack", path: ".."),
+    ],
+    targets: [
+        // libxml2 again, for the parse-only reference rate measured beside claimtrack in the same run.
+        .systemLibrary(name: "CLibXML2Bench", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .executableTarget(
+            name: "HTMLIngestBenchmark",
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "CLibXML2Bench"]
+        ),
+        // The value recognizer over the sample articles' sentences; scripts/bench-recognize.sh puts Recognizers-Text beside it.
+        .executableTarget(
+            name: "RecognizeBenchmark",
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack")]
+        ),
+    ]
+)
