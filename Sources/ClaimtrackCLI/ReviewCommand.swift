@@ -2,18 +2,18 @@ public import ArgumentParser
 import ClaimModel
 import Foundation
 
-/// `claimtrack review …`: record reviewer decisions in `reviews.json`; the next run applies them.
+/// `claimtrack review …`: record reviewer decisions in `reviews.json` (runs do not apply them yet).
 public struct ReviewCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Record a reviewer decision in reviews.json; the next run applies it and shows it as reviewed.",
+        abstract: "Record a reviewer decision in reviews.json (recorded only: runs do not apply decisions yet).",
         subcommands: [Accept.self, Reject.self, Dependent.self, Pin.self, List.self]
     )
     public init() {}
 
     /// Where decisions are kept and who makes them.
     struct Common: ParsableArguments {
-        @Option(name: .long, help: "The reviews file (the reconcile stage's 'reviews' option names the one a run reads).")
+        @Option(name: .long, help: "The reviews file.")
         var reviews = "reviews.json"
         @Option(name: .long, help: "Who decides (default: $USER).") var by: String?
         @Option(name: .long, help: "Why.") var why: String?
