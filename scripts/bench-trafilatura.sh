@@ -26,7 +26,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 
 echo "building the benchmark (release)" >&2
-(cd "$ROOT/Benchmarks" && swift build -c release --scratch-path "$SCRATCH" >&2)
+(cd "$ROOT/Benchmarks" && swift build -c release --product HTMLIngestBenchmark --scratch-path "$SCRATCH" >&2)
 
 "${PIN[@]}" "$SCRATCH/release/HTMLIngestBenchmark" "$PAGES" --rounds "$ROUNDS" | tee /tmp/claimtrack-bench.$$ >&2
 CLAIMTRACK_LINE="$(tail -n 1 /tmp/claimtrack-bench.$$)"
@@ -75,6 +75,6 @@ TF_VERSION="$(value "$TRAFILATURA_LINE" trafilatura_version)"
 echo "claimtrack:            $CT MB/s, $CT_PAGES pages/s"
 echo "libxml2 parse-only:    $LX MB/s"
 echo "trafilatura $TF_VERSION: $TF MB/s, $TF_PAGES pages/s"
-RATIO="$(python3 -c "print(f'{float('$CT') / float('$TF'):.1f}')")"
+RATIO="$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}')" "$CT" "$TF")"
 echo "claimtrack / trafilatura: ${RATIO}x"
 echo "claimtrack_mbps=$CT libxml2_mbps=$LX trafilatura_mbps=$TF ratio_to_trafilatura=$RATIO"
