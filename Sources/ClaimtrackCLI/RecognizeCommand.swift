@@ -2,6 +2,7 @@ public import ArgumentParser
 import ClaimModel
 import Extract
 import Foundation
+import Pipeline
 
 /// `claimtrack recognize --vectors FILE.jsonl`: runs the recognizer of each case's kind and prints what it found.
 public struct RecognizeCommand: ParsableCommand {
@@ -36,7 +37,7 @@ public struct RecognizeCommand: ParsableCommand {
             }
             let reference = (obj["reference"] as? String).flatMap(CalendarDay.init(iso:))
             let found = RecognizeCommand.found(kind: kind, input: input, reference: reference, recognizer: recognizer)
-            out += "{\"id\":\(JSONText.string(id)),\"found\":[\(found.joined(separator: ","))]}\n"
+            out += "{\"id\":\(JSONValue.quote(id)),\"found\":[\(found.joined(separator: ","))]}\n"
             if out.utf8.count > 1 << 16 {
                 FileHandle.standardOutput.write(Data(out.utf8))
                 out = ""
@@ -52,8 +53,8 @@ public struct RecognizeCommand: ParsableCommand {
         let plain = Recognizer(options: RecognizerOptions(kinds: Set(MentionKind.allCases).subtracting([.quantity]),
                                                           counts: recognizer.options.counts, bareYears: recognizer.options.bareYears))
         func item(_ m: Mention, value: String, unit: String? = nil) -> String {
-            var s = "{\"text\":\(JSONText.string(m.text)),\"start\":\(m.start),\"end\":\(m.end),\"value\":\(value)"
-            if let unit { s += ",\"unit\":\(JSONText.string(unit))" }
+            var s = "{\"text\":\(JSONValue.quote(m.text)),\"start\":\(m.start),\"end\":\(m.end),\"value\":\(value)"
+            if let unit { s += ",\"unit\":\(JSONValue.quote(unit))" }
             return s + "}"
         }
         switch kind {
@@ -76,45 +77,20 @@ public struct RecognizeCommand: ParsableCommand {
             }.compactMap { m in
                 guard let v = m.value.min ?? m.value.max else { return nil }
                 let head = recognizer.quantityHead(of: m)
-                var s = "{\"text\":\(JSONText.string(head.text)),\"start\":\(head.start),\"end\":\(head.end),\"value\":\(v)"
-                s += ",\"unit\":\(JSONText.string(head.unit))}"
+                var s = "{\"text\":\(JSONValue.quote(head.text)),\"start\":\(head.start),\"end\":\(head.end),\"value\":\(v)"
+                s += ",\"unit\":\(JSONValue.quote(head.unit))}"
                 return s
             }
         case "date", "daterange":
             guard let reference else { return [] }
             return plain.anchoredDates(input, reference: reference).map { d in
-                if d.isDay, let f = d.first { return item(d.mention, value: JSONText.string(f.iso)) }
-                let a = d.first.map { JSONText.string($0.iso) } ?? "null"
-                let b = d.exclusiveEnd.map { JSONText.string($0.iso) } ?? "null"
+                if d.isDay, let f = d.first { return item(d.mention, value: JSONValue.quote(f.iso)) }
+                let a = d.first.map { JSONValue.quote($0.iso) } ?? "null"
+                let b = d.exclusiveEnd.map { JSONValue.quote($0.iso) } ?? "null"
                 return item(d.mention, value: "[\(a),\(b)]")
             }
         default:
             return []
         }
-    }
-}
-
-/// Minimal JSON text helpers for line-oriented output.
-enum JSONText {
-    /// A JSON string literal.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }
