@@ -56,7 +56,11 @@ struct FactBuilder {
             guard let dx = witnesses.published(x) else { continue }
             let later = claims.filter { y in
                 guard y.id != x.id, y.modality != .hedged, let dy = witnesses.published(y), dy > dx else { return false }
-                return FactBuilder.firmness(y.modality) >= FactBuilder.firmness(x.modality)
+                let fx = FactBuilder.firmness(x.modality), fy = FactBuilder.firmness(y.modality)
+                // A later forecast that repeats the same figure confirms it; only a firmer report or a different figure
+                // replaces it.
+                if fy == fx, x.modality != .hedged, Compare.agree(x, y, options: options) { return false }
+                return fy >= fx
             }
             if let first = later.min(by: { (witnesses.published($0) ?? $0.value.start ?? CalendarDay(dayNumber: 0), $0.id)
                 < (witnesses.published($1) ?? $1.value.start ?? CalendarDay(dayNumber: 0), $1.id) }) {

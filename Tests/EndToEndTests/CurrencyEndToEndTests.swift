@@ -95,3 +95,54 @@ struct CurrencyEndToEndTests {
         #expect(fact.explanation.contains("not compared with figures in other currencies: no exchange rate for RUB"))
     }
 }
+
+/// Articles written for this test: the same physical quantities and prices stated in different units and currencies.
+enum UnitArticles {
+    static let first = """
+         date 2025-04-08 
+
+        The Kudankulam nuclear plant's new units will add 1.2 GW of capacity, the operator said.
+
+        India imported 5.6 lakh barrels per day of Russian crude in March, shipping data showed.
+
+        Russian crude was offered to Indian refiners at $80 a barrel in March, traders said.
+        """
+    static let second = """
+         date 2025-04-09 
+
+        The Kudankulam nuclear plant's new units will add 1,200 MW of capacity, officials said.
+
+        India imported 560,000 bpd of Russian crude in March, according to tanker trackers.
+
+        Russian crude was offered to Indian refiners at €71.5 a barrel in March, a trader said.
+        """
+}
+
+@Suite("units end to end", .serialized)
+struct UnitsEndToEndTests {
+    /// The fact holding a claim whose text is `text`, with every claim of that fact.
+    func fact(holding text: String, in report: Report) -> (Fact, [Claim])? {
+        let claims = Dictionary(report.claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        guard let c = report.claims.first(where: { $0.text == text }),
+              let f = report.facts.first(where: { $0.supporting.contains(c.id) || $0.dissenting.contains(c.id) }) else { return nil }
+        return (f, (f.supporting + f.dissenting).compactMap { claims[$0] })
+    }
+
+    @Test("1.2 GW and 1,200 MW, 5.6 lakh barrels per day and 560,000 bpd, $80 and €71.5 a barrel each reconcile as one agreed fact")
+    func equalQuantitiesAgree() async throws {
+        let (report, _) = try await runArticles(["a.txt": UnitArticles.first, "b.txt": UnitArticles.second])
+        for (text, other, mixes): (String, String, String?) in [("1.2 GW", "1,200 MW", "mixes units"), ("5.6 lakh barrels per day", "560,000 bpd", nil),
+                                     ("$80 a barrel", "€71.5 a barrel", "mixes currencies")] {
+            let (f, claims) = try #require(fact(holding: text, in: report), "no fact holds '\(text)': \(report.claims.map(\.text))")
+            print("units e2e: \(text) ~ \(other): \(f.status.rawValue): \(f.explanation)")
+            #expect(Set(claims.map(\.text)) == [text, other], "\(text): \(claims.map(\.text))")
+            #expect(f.status == .agreed, "\(text): \(f.status) \(f.explanation)")
+            // Both bpd forms are the same unit as written (bbl/d): nothing to say about mixing.
+            if let mixes { #expect(f.explanation.contains(mixes), "\(text): \(f.explanation)") } else { #expect(!f.explanation.contains("mixes")) }
+        }
+        // The euro price is compared through the bundled rate for its month, named in the explanation.
+        let (price, _) = try #require(fact(holding: "€71.5 a barrel", in: report))
+        #expect(price.explanation.contains("1 EUR = 1.08"), "\(price.explanation)")
+        #expect(price.explanation.contains("2025-03") || price.explanation.contains("2025-04"), "\(price.explanation)")
+    }
+}

@@ -73,6 +73,33 @@ struct UnitConversionTests {
         #expect(cross.spread > 0)
     }
 
+    @Test("a price converts its currency at the month's rate and its quantity to the base unit")
+    func priceAcrossCurrencies() throws {
+        let c = Canonicalizer(rates: .bundled)
+        let day = CalendarDay(iso: "2025-04-10")
+        let usd = try #require(c.canonical(claim(80, unit: "USD/bbl", dimension: .price), published: day))
+        let eur = try #require(c.canonical(claim(80, unit: "EUR/bbl", dimension: .price), published: day))
+        #expect(usd.unit == "USD/m3")
+        #expect(eur.unit == "USD/m3")
+        // $80 a barrel is 80 / 0.158987294928 dollars a cubic metre.
+        let perM3 = try #require(usd.min)
+        #expect(abs(perM3 - Decimal(80) / Decimal(string: "0.158987294928")!) < Decimal(string: "1e-20")!)
+        // A euro bought 1.1214 dollars on average in April 2025 (ECB table): €80 a barrel is dearer than $80.
+        let eurPerM3 = try #require(eur.min)
+        #expect(abs(eurPerM3 / perM3 - Decimal(string: "1.1214")!) < Decimal(string: "0.0001")!)
+        #expect(eur.rateDate == "2025-04")
+        #expect(eur.source?.contains("barrel") == true)
+        // A dollar figure needs no rate, so no date either.
+        let undated = try #require(c.canonical(claim(80, unit: "USD/bbl", dimension: .price), published: nil))
+        #expect(undated.isConverted)
+        let undatedMoney = try #require(c.canonical(claim(5, unit: "USD", dimension: .money), published: nil))
+        #expect(undatedMoney.isConverted && undatedMoney.note == nil)
+        // Without a rate for the month the price stays uncompared, and says why.
+        let rouble = try #require(c.canonical(claim(6000, unit: "RUB/bbl", dimension: .price), published: CalendarDay(iso: "2024-02-01")))
+        #expect(!rouble.isConverted)
+        #expect(rouble.note?.contains("RUB") == true)
+    }
+
     @Test("a fiscal-year claim converts at the mean over its months; the report knows the months")
     func periodRate() throws {
         let c = Canonicalizer(rates: .bundled)

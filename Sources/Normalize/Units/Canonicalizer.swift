@@ -18,6 +18,9 @@ public struct Canonicalizer: Sendable {
         if v.dimension == .money, let unit = v.unit {
             return money(v, unit: unit, months: months(of: claim.period, published: published))
         }
+        if v.dimension == .price, let unit = v.unit, let price = price(v, unit: unit, months: months(of: claim.period, published: published)) {
+            return price
+        }
         guard v.min != nil || v.max != nil, let unit = v.unit, v.dimension != .percent, v.dimension != .count,
               v.dimension != .multiplier, v.dimension != .number, v.dimension != .ordinal, v.dimension != .date,
               let c = UnitTable.conversion(unit) else { return nil }
@@ -37,6 +40,26 @@ public struct Canonicalizer: Sendable {
         }
         if let p = published { return [String(p.iso.prefix(7))] }
         return []
+    }
+
+    /// A price ("USD/bbl", "INR/t"): the currency converted like money, the quantity below the bar to its base unit,
+    /// so "$80 a barrel" and "€70 per barrel" compare in the comparison currency per cubic metre. Nil when the unit is
+    /// not a currency over a known quantity (the plain table then applies).
+    func price(_ v: ClaimValue, unit: String, months: [String]) -> CanonicalValue? {
+        guard let slash = unit.firstIndex(of: "/") else { return nil }
+        let code = String(unit[..<slash])
+        guard code.count == 3, code.allSatisfy({ $0.isUppercase && $0.isASCII }),
+              let per = UnitTable.conversion(String(unit[unit.index(after: slash)...])), per.offset == 0 else { return nil }
+        let base = "\(currency)/\(per.base)"
+        switch rates.cross(from: code, to: currency, months: months) {
+        case .success(let r):
+            // value CODE per unit → value × rate CUR per unit → ÷ factor CUR per base unit.
+            let k = r.rate / per.factor
+            return CanonicalValue(unit: base, min: v.min.map { $0 * k }, max: v.max.map { $0 * k }, rate: r.rate,
+                                  rateDate: r.months, spread: r.spread, source: "\(r.source); \(per.source)")
+        case .failure(let e):
+            return CanonicalValue(unit: base, min: nil, max: nil, source: nil, note: e.description)
+        }
     }
 
     func money(_ v: ClaimValue, unit: String, months: [String]) -> CanonicalValue {

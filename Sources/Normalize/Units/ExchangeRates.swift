@@ -83,9 +83,13 @@ public struct ExchangeRates: Sendable {
 
     /// `target` per one `currency` over `months`, or why there is none.
     public func cross(from currency: String, to target: String, months: [String]) -> Result<CrossRate, RateError> {
+        // The same currency needs no rate, so no month either (an undated dollar figure is still a dollar figure).
+        if currency == target {
+            let label = months.first.map { f in months.count == 1 ? f : "\(f)..\(months[months.count - 1])" } ?? "any month"
+            return .success(CrossRate(rate: 1, spread: 0, months: label, source: "same currency"))
+        }
         guard let firstMonth = months.first, let lastMonth = months.last else { return .failure(RateError("no month to choose a rate for")) }
         let label = months.count == 1 ? firstMonth : "\(firstMonth)..\(lastMonth)"
-        if currency == target { return .success(CrossRate(rate: 1, spread: 0, months: label, source: "same currency")) }
         var sum: Decimal = 0
         var spreadSum: Decimal = 0
         var sources = Set<String>()
