@@ -25,6 +25,8 @@ public struct Claim: Hashable, Codable, Sendable {
     public var role: String?
     /// Why a reviewer rejected this claim (it then counts towards no fact), with who and when.
     public var rejected: String?
+    /// True when the text denies the statement ("did not exceed 5%", "no agreement was signed"); nil otherwise.
+    public var negated: Bool?
 
     public init(id: String, document: String, quote: String, span: [Int], subject: String?, metric: String,
                 value: ClaimValue, approximation: Approximation, modality: Modality, period: Period?,
@@ -43,7 +45,7 @@ public struct Claim: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, document, quote, span, subject, metric, value, approximation, modality, period, speaker, text, hedge, temporal, role
-        case rejected
+        case rejected, negated
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,5 +66,6 @@ public struct Claim: Hashable, Codable, Sendable {
         try c.encodeIfPresent(temporal, forKey: .temporal)
         try c.encodeIfPresent(role, forKey: .role)
         try c.encodeIfPresent(rejected, forKey: .rejected)
+        try c.encodeIfPresent(negated, forKey: .negated)
     }
 }

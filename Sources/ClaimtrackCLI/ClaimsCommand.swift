@@ -1,5 +1,6 @@
 public import ArgumentParser
 import ClaimModel
+import Extract
 import Foundation
 import Ingest
 import Pipeline
@@ -12,6 +13,8 @@ public struct ClaimsCommand: AsyncParsableCommand {
     )
 
     @Option(name: .long, help: "The pipeline config whose extract and normalize options apply.") var config = "pipeline.json"
+    @Flag(name: .long, help: "Add to each claim an \"explain\" list: the rules that fired (recognizer, metric, period, modality, negation, subject, speaker, role).")
+    var explain = false
     @Argument(help: "Documents to read.") var files: [String]
 
     public init() {}
@@ -42,6 +45,26 @@ public struct ClaimsCommand: AsyncParsableCommand {
                                    projectDirectory: URL(fileURLWithPath: "."))
         var batch = Batch(documents: documents)
         for stage in stages { batch = try await stage.run(batch, in: context) }
-        for claim in batch.claims { writeOut(try jsonLine(claim)) }
+        // The rules are traced by a second pass of the same builder, so the normal path collects nothing; claim ids are
+        // stable for a document and span, which joins the two.
+        var rules: [String: [String]] = [:]
+        if explain {
+            let options = stages.first { $0.type == "extract" }?.options as? ExtractOptions ?? .defaults
+            let builder = ClaimBuilder(options: options)
+            for document in batch.documents where document.status != .quarantined && document.format != .feed {
+                for (claim, fired) in builder.explainedClaims(for: document) { rules[claim.id] = fired }
+            }
+        }
+        for claim in batch.claims {
+            let line: [UInt8] = try jsonLine(claim)
+            // The line is the claim's object and a newline: the rules go in as one more key before the closing brace.
+            guard explain, line.count >= 2, line[line.count - 2] == UInt8(ascii: "}") else { writeOut(line); continue }
+            let fired: [String] = rules[claim.id] ?? ["not built from text (a structured feed row)"]
+            let quoted: [String] = fired.map { (rule: String) -> String in JSONValue.quote(rule) }
+            var tail = ",\"explain\":["
+            tail += quoted.joined(separator: ",")
+            tail += "]}\n"
+            writeOut(Array(line.dropLast(2)) + Array(tail.utf8))
+        }
     }
 }

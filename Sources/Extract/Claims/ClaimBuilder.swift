@@ -29,10 +29,14 @@ public struct ClaimBuilder: Sendable {
     }
 
     /// The claims of one document, in text order.
-    public func claims(for document: Document) -> [Claim] {
+    public func claims(for document: Document) -> [Claim] { build(document, tracing: false).claims }
+
+    /// Claims and, when `tracing`, the rules that fired for each (by claim id).
+    func build(_ document: Document, tracing: Bool) -> (claims: [Claim], traces: [String: [String]]) {
         let sentences = SentenceSplitter.split(document.text)
         let main = mainEntities(of: document, sentences: sentences)
         var claims: [Claim] = []
+        var traces: [String: [String]] = [:]
         var lastSpeaker: String?
         var lastMetricByDimension: [Dimension: (metric: String, paragraph: Int)] = [:]
         for sentence in sentences where sentence.end - sentence.start <= options.maxSentenceLength {
@@ -40,20 +44,32 @@ public struct ClaimBuilder: Sendable {
             let (words, breaks) = WordTokenizer.words(scalars)
             let named = speaker(in: words, scalars)
             if let name = named.name { lastSpeaker = name }
-            let sentenceSpeaker = named.name ?? (named.pronoun ? lastSpeaker : nil) ?? document.author ?? document.site
+            let sentenceSpeaker: SpeakerChoice
+            if let name = named.name {
+                sentenceSpeaker = SpeakerChoice(name: name, rule: "attributed in the sentence: \(name)")
+            } else if named.pronoun, let lastSpeaker {
+                sentenceSpeaker = SpeakerChoice(name: lastSpeaker, rule: "pronoun before a verb of saying: last named speaker \(lastSpeaker)")
+            } else if let author = document.author {
+                sentenceSpeaker = SpeakerChoice(name: author, rule: "no attribution: the document's author")
+            } else {
+                sentenceSpeaker = SpeakerChoice(name: document.site, rule: document.site.map { "no attribution: the document's site \($0)" } ?? "no attribution, no author or site")
+            }
             let mentions = recognizer.recognize(sentence.text)
             let context = SentenceContext(sentence: sentence, scalars: scalars, words: words, clauseBreaks: breaks, mentions: mentions)
+            var lexiconIDs = Set<String>()
             var built = buildSentenceClaims(context, document: document, main: main, speaker: sentenceSpeaker,
-                                            previousMetric: lastMetricByDimension)
+                                            previousMetric: lastMetricByDimension, lexiconIDs: &lexiconIDs,
+                                            tracing: tracing, traces: &traces)
             assignRoles(&built, context)
             ComponentRoles.assign(&built, sentenceText: sentence.text, sentenceStart: sentence.start)
-            for claim in built where claim.metric.hasPrefix("auto:") == false {
+            // Only lexicon metrics carry on: an automatic key names one value, not the paragraph's topic.
+            for claim in built where lexiconIDs.contains(claim.id) {
                 lastMetricByDimension[claim.value.dimension] = (claim.metric, sentence.paragraph)
             }
             claims.append(contentsOf: built)
         }
         linkItemisedCounts(&claims)
-        return claims
+        return (claims, traces)
     }
 
     // MARK: entities
@@ -85,24 +101,25 @@ public struct ClaimBuilder: Sendable {
     }
 
     /// The subject of a value: the entities named near it, or the document's main pair when the sentence speaks of them.
-    func subject(for mention: Mention, _ ctx: SentenceContext, main: [String]) -> String? {
+    func subject(for mention: Mention, _ ctx: SentenceContext, main: [String]) -> (String?, SubjectRule) {
         let center = ctx.wordIndex(atOrAfter: mention.start)
         var found: [(name: String, distance: Int)] = []
         for match in entities.matches(in: ctx.words) where acceptEntity(match, ctx.words) {
             let distance = match.first > center ? match.first - center : center - match.last
             found.append((match.value, distance))
         }
-        let hasPair = !pairPhrases.matches(in: ctx.words).isEmpty
+        let pair = pairPhrases.matches(in: ctx.words).first
         let names = Set(found.map(\.name))
-        if names.isSubset(of: Set(main)) || (hasPair && names.count <= 1) {
-            return main.isEmpty ? nil : main.joined(separator: "-")
+        if names.isSubset(of: Set(main)) || (pair != nil && names.count <= 1) {
+            if main.isEmpty { return (nil, .none) }
+            return (main.joined(separator: "-"), .mainPair(coreference: pair?.phrase))
         }
         var nearest: [String] = []
         for f in found.sorted(by: { ($0.distance, $0.name) < ($1.distance, $1.name) }) where !nearest.contains(f.name) {
             nearest.append(f.name)
             if nearest.count == 2 { break }
         }
-        return nearest.sorted().joined(separator: "-")
+        return (nearest.sorted().joined(separator: "-"), .named(nearest))
     }
 
     // MARK: speakers
