@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "claimtrack", targets: ["claimtrack"]),
         .library(name: "ClaimtrackCLI", targets: ["ClaimtrackCLI"]),
+        // The recognizers and claim builder alone, for benchmarks that need not build the rest.
+        .library(name: "ClaimtrackExtract", targets: ["Extract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

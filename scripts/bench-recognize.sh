@@ -5,11 +5,13 @@
 #
 # Builds the Benchmarks package (release) and runs RecognizeBenchmark: the sentences of the sample articles
 # (inputs/), repeated REPEAT times per round, through Recognizer.recognize(_:reference:) (every kind, dates
-# anchored to each article's date line). It writes those sentences out, and the Python port
-# (recognizers-text-suite, from a virtual environment this script creates on first use: .venv-recognizers) runs
-# its number, ordinal, percentage, currency and datetime models (Culture.English, built once) on the same
-# sentences. Both print the median of ROUNDS rounds after a warm-up; the last line holds both rates and the ratio.
-# Needs python3 with venv and network access to PyPI the first time.
+# anchored to each article's date line) with the Units pack loaded, as the pipeline runs it, and without it. It
+# writes those sentences out, and the Python port (recognizers-text-suite, from a virtual environment this script
+# creates on first use: .venv-recognizers) runs its number, ordinal, percentage, currency and datetime models
+# (Culture.English, built once) on the same sentences. Both print the median of ROUNDS rounds after a warm-up, in
+# wall time and in CPU time of the measuring thread; on a machine other jobs share, the CPU-time rate is the
+# per-core figure (wall time also counts what the scheduler gave to others). The last line holds both rates and
+# the ratios. Needs python3 with venv and network access to PyPI the first time.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -33,8 +35,10 @@ fi
 echo "building the benchmark (release)" >&2
 (cd "$ROOT/Benchmarks" && swift build -c release --scratch-path "$SCRATCH" --product RecognizeBenchmark >&2)
 
-"${PIN[@]}" "$SCRATCH/release/RecognizeBenchmark" "$INPUTS" --repeat "$REPEAT" --rounds "$ROUNDS" --dump "$SENTENCES" >&2
-CLAIMTRACK_RATE="$("${PIN[@]}" "$SCRATCH/release/RecognizeBenchmark" "$INPUTS" --repeat "$REPEAT" --rounds "$ROUNDS" | tail -n 1 | sed -n 's/.*claimtrack_sentences_per_s=\([0-9]*\).*/\1/p')"
+CLAIMTRACK_OUT="$("${PIN[@]}" "$SCRATCH/release/RecognizeBenchmark" "$INPUTS" --repeat "$REPEAT" --rounds "$ROUNDS" --dump "$SENTENCES")"
+echo "$CLAIMTRACK_OUT" >&2
+CLAIMTRACK_LAST="$(echo "$CLAIMTRACK_OUT" | tail -n 1)"
+value() { echo "$CLAIMTRACK_LAST" | sed -n "s/.*\b$1=\([0-9]*\).*/\1/p"; }
 
 # The port is ~1000x slower: it runs the sentences once per round (REPEAT does not apply).
 PORT_RATE="$("${PIN[@]}" "$VENV/bin/python" - "$SENTENCES" "$ROUNDS" <<'PY'
@@ -64,19 +68,26 @@ def run():
     return found
 
 run()  # warm-up: regex compilation, caches
-times = []
+walls, cpus = [], []
 for _ in range(rounds):
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.thread_time()
     run()
-    times.append(time.perf_counter() - start)
-rate = len(sentences) / statistics.median(times)
-print(f"recognizers-text-suite (Python): {len(sentences)} sentences in {statistics.median(times):.3f} s (median of {rounds}): {rate:.0f} sentences/s", file=sys.stderr)
-print(f"{rate:.1f}")
+    walls.append(time.perf_counter() - start)
+    cpus.append(time.thread_time() - cpu_start)
+wall, cpu = statistics.median(walls), statistics.median(cpus)
+print(f"recognizers-text-suite (Python): {len(sentences)} sentences, median of {rounds}: {wall:.3f} s wall = {len(sentences) / wall:.1f} sentences/s, "
+      f"{cpu:.3f} s CPU = {len(sentences) / cpu:.1f} sentences per CPU-second", file=sys.stderr)
+print(f"{len(sentences) / wall:.2f} {len(sentences) / cpu:.2f}")
 PY
 )"
-python3 - "$CLAIMTRACK_RATE" "$PORT_RATE" <<'PY'
+python3 - "$(value claimtrack_sentences_per_s)" "$(value claimtrack_sentences_per_cpu_s)" \
+    "$(value claimtrack_without_units_sentences_per_s)" "$(value claimtrack_without_units_sentences_per_cpu_s)" $PORT_RATE <<'PY'
 import sys
-ours, port = float(sys.argv[1]), float(sys.argv[2])
-print(f"claimtrack: {ours:,.0f} sentences/s | recognizers-text-suite (Python port): {port:,.1f} sentences/s | ratio {ours / port:,.0f}x")
-print(f"claimtrack_sentences_per_s={ours:.0f} recognizers_text_sentences_per_s={port:.1f} ratio={ours / port:.1f}")
+ours, ours_cpu, plain, plain_cpu, port, port_cpu = map(float, sys.argv[1:7])
+print(f"claimtrack, Units pack loaded: {ours_cpu:,.0f} sentences per CPU-second ({ours:,.0f}/s wall) | without the Units pack: "
+      f"{plain_cpu:,.0f} ({plain:,.0f}/s wall) | recognizers-text-suite (Python port): {port_cpu:,.1f} ({port:,.1f}/s wall) | "
+      f"ratio {ours_cpu / port_cpu:,.0f}x CPU, {ours / port:,.0f}x wall")
+print(f"claimtrack_sentences_per_cpu_s={ours_cpu:.0f} claimtrack_sentences_per_s={ours:.0f} "
+      f"claimtrack_without_units_sentences_per_cpu_s={plain_cpu:.0f} recognizers_text_sentences_per_cpu_s={port_cpu:.2f} "
+      f"recognizers_text_sentences_per_s={port:.2f} ratio_cpu={ours_cpu / port_cpu:.1f} ratio_wall={ours / port:.1f}")
 PY

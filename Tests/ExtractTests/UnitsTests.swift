@@ -43,7 +43,7 @@ struct UnitsTests {
         #expect(head.end - head.start == 15)
     }
 
-    @Test("recognition with the units pack loaded stays above 20,000 sentences a second on one core")
+    @Test("recognition with the units pack loaded has no pathological slow-down (the speed target is measured by scripts/bench-recognize.sh)")
     func speed() {
         let sentences = [
             "India imported 1.9 million barrels per day of Russian crude in FY2024-25, up 12% from a year earlier.",
@@ -60,8 +60,9 @@ struct UnitsTests {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = 2000 / max(seconds, 1e-9)
         print("units pack loaded: \(Int(rate)) sentences a second (debug build; \(n) mentions)")
-        // Debug builds on a shared machine are an order of magnitude slower than release (see the README for the release
-        // figure); the floor here only catches pathological slow-downs.
+        // Debug builds on a shared machine are an order of magnitude slower than release; the floor here only catches
+        // pathological slow-downs. The 20,000 sentences a second per core target is a release benchmark beside
+        // Recognizers-Text (scripts/bench-recognize.sh; figures in docs/performance.md).
         #expect(rate > 200)
     }
 }

@@ -3,14 +3,15 @@ import Foundation
 
 /// One text run through every rule pack; overlap resolution and mention building.
 struct Analysis {
-    let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes; tokens carry their byte spans, so mention text is cut from here.
+    let utf8: [UInt8]
     let t: [Token]
     let numbers: [NumberMatch]
     let options: RecognizerOptions
 
     init(_ text: String, options: RecognizerOptions) {
-        scalars = Array(text.unicodeScalars)
-        t = Tokenizer.tokenize(text)
+        utf8 = Array(text.utf8)
+        t = utf8.withUnsafeBufferPointer { Tokenizer.tokenize(utf8: $0) }
         numbers = NumeralRules.scan(t)
         self.options = options
     }
@@ -25,9 +26,9 @@ struct Analysis {
 
     func text(_ first: Int, _ next: Int) -> (String, Int, Int) {
         let s = t[first].start, e = t[next - 1].end
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[s..<e])
-        return (String(v), s, e)
+        let a = t[first].utf8Start, b = t[next - 1].utf8End
+        let text = utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+        return (text, s, e)
     }
 
     func mention(kind: MentionKind, first: Int, next: Int, value: ClaimValue, approximation: Approximation = .exact,
@@ -52,7 +53,7 @@ struct Analysis {
                 return (a.mention(kind: .money, first: m.first, next: m.next, value: v, approximation: approx, hedge: hedge), nil)
             })
         }
-        cands.append(contentsOf: quantityCandidates(money: money)) // Units pack: physical quantities and prices.
+        if options.units { cands.append(contentsOf: quantityCandidates(money: money)) } // Units pack: physical quantities and prices.
         for p in PercentRules.scan(t, numbers: numbers) {
             cands.append(Candidate(first: p.first, next: p.next, rank: 5) { a, _ in
                 var v = ClaimValue(dimension: .percent, unit: "%", min: p.value, max: p.maxValue)
@@ -67,9 +68,10 @@ struct Analysis {
         for d in dates {
             cands.append(Candidate(first: d.first, next: d.next, rank: 4) { a, ref in a.dateMention(d, tense: tense, reference: ref) })
         }
-        let taken = Set(cands.flatMap { Array($0.first..<$0.next) })
+        var taken = [Bool](repeating: false, count: t.count)
+        for c in cands { for k in c.first..<c.next { taken[k] = true } }
         if options.counts {
-            for c in CountRules.scan(t, numbers: numbers, taken: { taken.contains($0) }) {
+            for c in CountRules.scan(t, numbers: numbers, taken: { $0 >= 0 && $0 < taken.count && taken[$0] }) {
                 cands.append(Candidate(first: c.first, next: c.next, rank: 3) { a, _ in
                     var v = ClaimValue(dimension: c.isMultiplier ? .multiplier : .count, unit: c.isMultiplier ? "x" : c.counted,
                                        min: c.value, max: c.value)
@@ -124,7 +126,7 @@ struct Analysis {
     // MARK: filters
 
     /// Words after which a small number is a name, not a quantity ("Model 3", "version 2").
-    static let namingWords: Set<String> = [
+    static let namingWords: WordSet = [
         "model", "version", "type", "mark", "series", "class", "phase", "level", "grade", "chapter", "part", "no",
         "number", "article", "section", "route", "gen", "generation", "room", "flight", "gate", "platform", "rule",
         "page", "vol", "volume", "episode", "season", "stage", "tier", "covid", "windows", "iphone", "ios",
@@ -180,20 +182,37 @@ struct Analysis {
 
     // MARK: dates
 
+    /// Words that mark the future (true) or the past (false).
+    static let tenseWords: WordTable<Bool> = {
+        var words: [String: Bool] = [:]
+        for w in ["will", "shall", "expected", "upcoming", "plans", "planned", "scheduled", "forthcoming", "tomorrow", "next", "coming"] {
+            words[w] = true
+        }
+        for w in ["was", "were", "had", "did", "said", "ago", "yesterday", "last", "went", "came", "held", "met", "told"] { words[w] = false }
+        return WordTable(words)
+    }()
+
     /// The text's tense from auxiliaries and verb forms: "will", "expected", "upcoming" → future.
     static func tense(of t: [Token]) -> TemporalExpression.Tense {
         var future = 0, past = 0
         for (i, tok) in t.enumerated() where tok.kind == .word {
-            switch tok.lower {
-            case "will", "shall", "expected", "upcoming", "plans", "planned", "scheduled", "forthcoming", "tomorrow",
-                 "next", "coming":
-                future += 1
-            case "ll" where i > 0 && t[i - 1].isSymbol("'"):
-                future += 1
-            case "was", "were", "had", "did", "said", "ago", "yesterday", "last", "went", "came", "held", "met", "told":
+            if let isFuture = tenseWords[tok.lower] {
+                if isFuture { future += 1 } else { past += 1 }
+                continue
+            }
+            if tok.lower == "ll" {
+                if i > 0 && t[i - 1].isSymbol("'") { future += 1 }
+                continue
+            }
+            // Other words of five letters or more ending in "ed" are past forms.
+            let bytes = tok.utf8End - tok.utf8Start
+            if bytes == tok.end - tok.start {
+                // ASCII: letters are bytes.
+                guard bytes > 4 else { continue }
+                var tail = tok.lower.utf8.reversed().makeIterator()
+                if tail.next() == UInt8(ascii: "d"), tail.next() == UInt8(ascii: "e") { past += 1 }
+            } else if tok.lower.count > 4, tok.lower.hasSuffix("ed") {
                 past += 1
-            default:
-                if tok.lower.count > 4, tok.lower.hasSuffix("ed") { past += 1 }
             }
         }
         if future > past { return .future }
@@ -218,7 +237,7 @@ struct Analysis {
                 value.end = s.last
                 value.resolution = DateMapping.isAbsolute(d.node) ? "explicit" : "anchored to publication date \(reference.iso)"
             } else {
-                value.unresolved = DateMapping.partsText(temporal)
+                value.unresolved = DateMapping.weekText(d.node) ?? DateMapping.partsText(temporal)
             }
         } else if DateMapping.isAbsolute(d.node), let s = DateResolver(reference: CalendarDay(dayNumber: 0), future: false).resolve(d.node) {
             value.start = s.first
@@ -226,7 +245,7 @@ struct Analysis {
             value.resolution = "explicit"
             span = s
         } else {
-            value.unresolved = DateMapping.partsText(temporal)
+            value.unresolved = DateMapping.weekText(d.node) ?? DateMapping.partsText(temporal)
         }
         if case .vague = d.node { value.unresolved = "vague" }
         let m = mention(kind: isRange ? .daterange : .date, first: d.first, next: d.next, value: value, temporal: temporal)

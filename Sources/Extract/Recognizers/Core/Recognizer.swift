@@ -9,10 +9,23 @@ public struct RecognizerOptions: Sendable, Equatable, Codable {
     public var counts: Bool
     /// Whether bare four-digit numbers (1000-2999) in a year position are read as years.
     public var bareYears: Bool
+    /// Whether the Units pack runs (physical quantities and prices). On by default, as in the pipeline; off only to
+    /// measure what the pack costs. Filtering `.quantity` out of `kinds` is not the same: the pack still runs and its
+    /// spans still keep counts away.
+    public var units: Bool
 
     /// Creates options; every parameter defaults to the shipped value.
-    public init(kinds: Set<MentionKind>? = nil, counts: Bool = true, bareYears: Bool = true) {
-        self.kinds = kinds; self.counts = counts; self.bareYears = bareYears
+    public init(kinds: Set<MentionKind>? = nil, counts: Bool = true, bareYears: Bool = true, units: Bool = true) {
+        self.kinds = kinds; self.counts = counts; self.bareYears = bareYears; self.units = units
+    }
+
+    /// Decodes options; `units` may be absent (older encodings) and then defaults to on.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kinds = try c.decodeIfPresent(Set<MentionKind>.self, forKey: .kinds)
+        counts = try c.decode(Bool.self, forKey: .counts)
+        bareYears = try c.decode(Bool.self, forKey: .bareYears)
+        units = try c.decodeIfPresent(Bool.self, forKey: .units) ?? true
     }
 
     /// The shipped options: every kind, counts on, bare years on.

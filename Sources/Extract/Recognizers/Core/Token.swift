@@ -10,29 +10,49 @@ enum TokenKind: UInt8, Sendable {
 }
 
 /// A token with its code-point span in the source text (end exclusive).
-struct Token: Sendable {
-    var kind: TokenKind
-    var start: Int
-    var end: Int
+///
+/// A class, not a struct: the grammars take tokens out of the array all the time (`let tok = t[i]`), and copying a
+/// reference is one retain where copying the struct was ten fields and two strings.
+final class Token: Sendable {
+    let kind: TokenKind
+    let start: Int
+    let end: Int
     /// The token as written.
-    var text: String
+    let text: String
     /// Lower-cased text, for word-list look-ups.
-    var lower: String
+    let lower: String
     /// Whether whitespace separates this token from the previous one (true for the first token).
-    var spaceBefore: Bool
+    let spaceBefore: Bool
     /// Whether the gap before this token is a single space-like character (for "40 000" grouping).
-    var singleSpaceBefore: Bool
+    let singleSpaceBefore: Bool
     /// The first character, for symbol tests without string comparison.
-    var first: Unicode.Scalar
+    let first: Unicode.Scalar
+    /// The token's UTF-8 byte span in the source text (end exclusive), for cutting mention text without re-encoding.
+    let utf8Start: Int
+    let utf8End: Int
+
+    init(kind: TokenKind, start: Int, end: Int, text: String, lower: String, spaceBefore: Bool, singleSpaceBefore: Bool,
+         first: Unicode.Scalar, utf8Start: Int, utf8End: Int) {
+        self.kind = kind; self.start = start; self.end = end; self.text = text; self.lower = lower
+        self.spaceBefore = spaceBefore; self.singleSpaceBefore = singleSpaceBefore; self.first = first
+        self.utf8Start = utf8Start; self.utf8End = utf8End
+    }
 
     /// Whether the token is the given symbol character.
     @inline(__always) func isSymbol(_ c: Unicode.Scalar) -> Bool { kind == .symbol && first == c }
     /// Whether the token is a word in lower case equal to `w`.
     @inline(__always) func isWord(_ w: String) -> Bool { kind == .word && lower == w }
     /// The integer value of a digits token (nil when too long or not digits).
-    var intValue: Int? { kind == .digits && text.count <= 18 ? Int(text) : nil }
+    var intValue: Int? {
+        guard kind == .digits, utf8End - utf8Start <= 18 else { return nil }
+        var v = 0
+        for byte in text.utf8 { v = v * 10 + Int(byte &- 48) }
+        return v
+    }
     /// Whether the word starts with a capital letter.
-    var isCapitalized: Bool { kind == .word && first.properties.isUppercase }
+    var isCapitalized: Bool {
+        kind == .word && (first.value < 128 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase)
+    }
 }
 
 /// Splits text into word, digit and symbol tokens, keeping code-point offsets.
@@ -42,39 +62,98 @@ struct Token: Sendable {
 enum Tokenizer {
     /// Tokenizes `text`; offsets are Unicode code points.
     static func tokenize(_ text: String) -> [Token] {
+        if let tokens = text.utf8.withContiguousStorageIfAvailable({ tokenize(utf8: $0) }) { return tokens }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { tokenize(utf8: $0) } ?? []
+    }
+
+    /// Tokenizes valid UTF-8, decoding it in place: one string per token straight from its bytes, and ASCII words
+    /// lower-cased byte by byte (the same result as `lowercased()`, which other words still use).
+    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(text.unicodeScalars.count / 3)
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
+        tokens.reserveCapacity(b.count / 3)
+        let n = b.count
+        var p = 0, cp = 0
         var gap = 0
-        while i < scalars.count {
-            let c = scalars[i]
+        while p < n {
+            let (c, length) = decode(b, p)
             if isSpace(c) {
                 gap += 1
-                i += 1
+                p += length
+                cp += 1
                 continue
             }
-            let start = i
+            let start = cp, byteStart = p
             let kind: TokenKind
+            var ascii = c.value < 128
+            var upper = false
             if isDigit(c) {
                 kind = .digits
-                while i < scalars.count, isDigit(scalars[i]) { i += 1 }
+                p += 1
+                cp += 1
+                while p < n, b[p] >= 48, b[p] <= 57 { p += 1; cp += 1 }
             } else if isLetter(c) {
                 kind = .word
-                while i < scalars.count, isLetter(scalars[i]) { i += 1 }
+                p += length
+                cp += 1
+                upper = c.value >= 65 && c.value <= 90
+                while p < n {
+                    let byte = b[p]
+                    if byte < 128 {
+                        guard (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) else { break }
+                        upper = upper || byte <= 90
+                        p += 1
+                    } else {
+                        let (c2, l2) = decode(b, p)
+                        guard isLetter(c2) else { break }
+                        ascii = false
+                        p += l2
+                    }
+                    cp += 1
+                }
             } else {
                 kind = .symbol
-                i += 1
+                p += length
+                cp += 1
             }
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars[start..<i])
-            let t = String(s)
+            let bytes = UnsafeBufferPointer(rebasing: b[byteStart..<p])
+            let t = String(decoding: bytes, as: UTF8.self)
+            let lower: String
+            if kind != .word || ascii && !upper {
+                lower = t
+            } else if ascii {
+                lower = String(unsafeUninitializedCapacity: bytes.count) { out in
+                    for (k, byte) in bytes.enumerated() { out[k] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+                    return bytes.count
+                }
+            } else {
+                lower = t.lowercased()
+            }
             let spaced = gap > 0 || tokens.isEmpty
-            tokens.append(Token(kind: kind, start: start, end: i, text: t, lower: kind == .word ? t.lowercased() : t,
-                                spaceBefore: spaced, singleSpaceBefore: gap == 1, first: c))
+            tokens.append(Token(kind: kind, start: start, end: cp, text: t, lower: lower, spaceBefore: spaced,
+                                singleSpaceBefore: gap == 1, first: c, utf8Start: byteStart, utf8End: p))
             gap = 0
         }
         return tokens
+    }
+
+    /// The scalar starting at byte `p` of valid UTF-8, and its length in bytes.
+    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, _ p: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(b[p])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        let v: UInt32, length: Int
+        if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(b[p + 1] & 0x3F)
+            length = 2
+        } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(b[p + 1] & 0x3F) << 6 | UInt32(b[p + 2] & 0x3F)
+            length = 3
+        } else {
+            v = (b0 & 0x07) << 18 | UInt32(b[p + 1] & 0x3F) << 12 | UInt32(b[p + 2] & 0x3F) << 6 | UInt32(b[p + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

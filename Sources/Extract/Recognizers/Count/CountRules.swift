@@ -14,7 +14,7 @@ struct CountMatch: Sendable {
 /// "5-fold", "3x", "eight times more"). Word lists written for this project.
 enum CountRules {
     /// Words after a number that are never the counted noun (units, durations, function words).
-    static let notNouns: Set<String> = [
+    static let notNouns: WordSet = [
         "of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with", "the", "a", "an", "is", "are", "was",
         "were", "be", "per", "percent", "pct", "cent", "years", "year", "months", "month", "weeks", "week", "days",
         "day", "hours", "hour", "minutes", "minute", "seconds", "decades", "centuries", "am", "pm", "more", "less",
@@ -23,12 +23,12 @@ enum CountRules {
         "but", "so", "if", "after", "before", "since", "until", "till", "crore", "lakh", "times",
     ]
     /// Number words that make "fivefold" style multipliers.
-    static let foldWords: [String: Int] = [
+    static let foldWords: WordTable<Int> = [
         "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7, "eightfold": 8,
         "ninefold": 9, "tenfold": 10, "hundredfold": 100, "thousandfold": 1000, "twentyfold": 20,
     ]
     /// Words after "N times" that make it a multiplier rather than a count of occasions.
-    static let comparatives: Set<String> = [
+    static let comparatives: WordSet = [
         "more", "higher", "larger", "bigger", "greater", "as", "the", "over", "faster", "less", "lower", "smaller",
         "that", "what",
     ]

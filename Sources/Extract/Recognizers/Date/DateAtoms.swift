@@ -2,8 +2,18 @@ import Foundation
 public import ClaimModel
 
 extension DateRules {
-    /// The longest single date expression at `i` (no ranges or bounds).
+    /// The longest single date expression at `i` (no ranges or bounds); remembered per token.
     func atom(at i: Int, yearsOK: Bool = true) -> DateMatch? {
+        guard yearsOK, i >= 0, i < atoms.known.count else { return parseAtom(at: i, yearsOK: yearsOK) }
+        if atoms.known[i] { return atoms.atoms[i] }
+        let m = parseAtom(at: i, yearsOK: yearsOK)
+        atoms.known[i] = true
+        atoms.atoms[i] = m
+        return m
+    }
+
+    /// The longest single date expression at `i`, parsed.
+    func parseAtom(at i: Int, yearsOK: Bool) -> DateMatch? {
         var best: DateMatch?
         func consider(_ m: DateMatch?) {
             guard let m, m.next > i else { return }
@@ -28,6 +38,7 @@ extension DateRules {
             consider(relativeShift(i))
             consider(yearForms(i, plain: yearsOK))
             consider(quarterForms(i))
+            consider(isoWeekForms(i))
             consider(fiscalForms(i))
         case .symbol:
             consider(yearForms(i, plain: yearsOK))

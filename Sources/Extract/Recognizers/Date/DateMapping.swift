@@ -103,6 +103,17 @@ enum DateMapping {
         }
     }
 
+    /// The known parts of a week that could not be anchored ("week 49", "week offset -1", "past 2 weeks"), which the
+    /// model's `TemporalExpression` has no kind for; nil for other expressions.
+    static func weekText(_ node: DateNode) -> String? {
+        switch node {
+        case let .isoWeek(nil, w): return "week \(w)"
+        case let .relativePeriod(.week, n): return "week offset \(n)"
+        case let .trailing(.week, n, future, _): return (future ? "next " : "past ") + "\(n) week" + (n == 1 ? "" : "s")
+        default: return nil
+        }
+    }
+
     /// The known parts of an expression that could not be anchored: `--12-04`, `--12-04/--12-05`.
     static func partsText(_ x: TemporalExpression) -> String {
         switch (x.start, x.end) {

@@ -244,6 +244,9 @@ extension DateRules {
     func plainYearOK(_ i: Int, next: Int) -> Bool {
         // "2016H2", "2017q1".
         if next + 1 < t.count, t[next].kind == .word, ["h", "q"].contains(t[next].lower), !t[next].spaceBefore, t[next + 1].kind == .digits { return true }
+        // "2025W49", "2025-W49": an ISO week of the year.
+        if glued(next), !(i > 0 && glued(i) && t[i - 1].kind != .symbol),
+           isoWeekNumber(isS(next, "-") && glued(next + 1) ? next + 1 : next) != nil { return true }
         guard let n = nums[i], n.isPlainDigits, !n.isGlued, n.next == next else {
             // Part of a larger number ("1,674,200") or glued: not a year.
             if let n = nums[i], n.next == next, !n.isGlued, n.isPlainDigits { return true }
@@ -306,11 +309,13 @@ extension DateRules {
         }
         // "the third quarter of 2016", "first half of 2025".
         var j = opt(i, "the")
-        if let n = nums[j], n.isOrdinal, n.value >= 1, n.value <= 4, let u = w(n.next), u == "quarter" || u == "half" {
+        // "the fourth-quarter results": the hyphenated adjective names the quarter too.
+        if let n = nums[j], n.isOrdinal, n.value >= 1, n.value <= 4, case let q = isS(n.next, "-") && glued(n.next) && glued(n.next + 1) ? n.next + 1 : n.next,
+           let u = w(q), u == "quarter" || u == "half" {
             let size = u == "quarter" ? 3 : 6
             let idx = NSDecimalNumberBridge.int(n.value)
             guard idx <= 12 / size else { return nil }
-            j = n.next + 1
+            j = q + 1
             let k = (isW(j, "of") || isW(j, "in")) ? j + 1 : j
             if let y = year(k, words: true) { return DateMatch(first: i, next: y.1, node: .yearPart(year: y.0, size: size, index: idx)) }
             if let rel = relativePeriodAt(k), case let .relativePeriod(.year, off) = rel.node {
@@ -319,6 +324,42 @@ extension DateRules {
             return DateMatch(first: i, next: j, node: .yearPart(year: nil, size: size, index: idx))
         }
         return nil
+    }
+
+    // MARK: ISO weeks
+
+    /// Words before a bare "W49" that make it a week, not a model or part name ("the W12 engine").
+    static let isoWeekCues: WordSet = [
+        "in", "during", "of", "for", "since", "by", "until", "till", "from", "to", "through", "and", "or", "week", "before",
+        "after", "between",
+    ]
+
+    /// The week number of an ISO week written "W49" at `k` (upper-case W, one or two digits glued, 1-53), and the
+    /// token after it; nil when letters, digits or a code hyphen are glued after ("W3C", "W12A").
+    func isoWeekNumber(_ k: Int) -> (week: Int, next: Int)? {
+        guard k + 1 < t.count, t[k].kind == .word, t[k].text == "W", t[k + 1].kind == .digits, glued(k + 1),
+              t[k + 1].utf8End - t[k + 1].utf8Start <= 2, let v = t[k + 1].intValue, (1...53).contains(v) else { return nil }
+        if k + 2 < t.count, glued(k + 2), t[k + 2].kind != .symbol || (isS(k + 2, "-") && k + 3 < t.count && glued(k + 3) && t[k + 3].kind != .symbol) {
+            return nil
+        }
+        return (v, k + 2)
+    }
+
+    /// ISO 8601 weeks written with a W: "W49", "W49 2025", "W49 of 2025", "W49, 2025" (a bare "W49" only after a
+    /// word such as "in" or "during", or with a year). The forms with the year first ("2025-W49", "2025W49") are
+    /// read by `extendYearPart`; "week 49 (of 2025)" by `periodWords`.
+    func isoWeekForms(_ i: Int) -> DateMatch? {
+        guard let wk = isoWeekNumber(i) else { return nil }
+        var k = wk.next
+        if isW(k, "of") || (isS(k, ",") && glued(k)) { k += 1 }
+        if let y = year(k, words: false), y.1 > k {
+            // Not the start of a longer number or date ("W49 2025-26").
+            if !(y.1 < t.count && glued(y.1) && (t[y.1].kind != .symbol || isS(y.1, "-") || isS(y.1, "/"))) {
+                return DateMatch(first: i, next: y.1, node: .isoWeek(year: y.0, week: wk.week))
+            }
+        }
+        guard i > 0, t[i - 1].kind == .word ? DateRules.isoWeekCues.contains(t[i - 1].lower) : t[i - 1].isSymbol("(") else { return nil }
+        return DateMatch(first: i, next: wk.next, node: .isoWeek(year: nil, week: wk.week))
     }
 
     /// A year relative to the reference is not known while parsing: encoded as a negative marker resolved later.

@@ -80,6 +80,8 @@ struct DateResolver: Sendable {
         case let .yearPart(y, size, index):
             var year = y ?? reference.year
             if y == nil, future, (index - 1) * size + 1 < reference.month - size + 1 { year += 0 }
+            // Past or present tense (headlines report results in the present: "Q4 results: net profit rises", published in
+            // April): a quarter or half that lies after the reference is the previous year's.
             if y == nil, !future, (index - 1) * size + 1 > reference.month { year -= 1 }
             guard let f = CalendarDay(year: year, month: (index - 1) * size + 1, day: 1) else { return nil }
             let l = CalendarDay(year: year, month: index * size, day: 1)?.lastOfMonth

@@ -6,7 +6,7 @@ public import ClaimModel
 /// "by 2030", "until 2030", "starting January 7th", "1/1/2016 and later".
 extension DateRules {
     /// Bound words and the bound they set.
-    static let boundWords: [String: TemporalExpression.Bound] = [
+    static let boundWords: WordTable<TemporalExpression.Bound> = [
         "before": .before, "after": .after, "since": .since, "until": .until, "till": .until, "til": .until,
         "by": .by, "starting": .since, "beginning": .since, "from": .since,
     ]
@@ -74,6 +74,10 @@ extension DateRules {
         if let word = w(k), word == "q" || word == "h", k + 1 < t.count, t[k + 1].kind == .digits, glued(k + 1), let v = t[k + 1].intValue {
             let size = word == "q" ? 3 : 6
             if v >= 1, v <= 12 / size { return DateMatch(first: m.first, next: k + 2, node: .yearPart(year: y, size: size, index: v)) }
+        }
+        // "2025-W49", "2025W49".
+        if glued(m.next), k == m.next || glued(k), let wk = isoWeekNumber(k) {
+            return DateMatch(first: m.first, next: wk.next, node: .isoWeek(year: y, week: wk.week))
         }
         if let q = quarterForms(m.next), case let .yearPart(nil, size, index) = q.node {
             return DateMatch(first: m.first, next: q.next, node: .yearPart(year: y, size: size, index: index))

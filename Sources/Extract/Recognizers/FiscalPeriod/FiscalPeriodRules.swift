@@ -6,7 +6,7 @@ import Foundation
 /// which month it starts in is Normalize's setting (`fiscalYearStartMonth`), unless the text names the end.
 extension DateRules {
     /// Relative words before "fiscal"/"financial" and their year offsets.
-    static let fiscalRelative: [String: Int] = [
+    static let fiscalRelative: WordTable<Int> = [
         "this": 0, "current": 0, "last": -1, "previous": -1, "prior": -1, "past": -1, "next": 1, "coming": 1, "following": 1,
     ]
 

@@ -22,21 +22,21 @@ enum MoneyRules {
         "₦": "NGN", "₱": "PHP", "₺": "TRY",
     ]
     /// Letters written before "$" that say which dollar ("US$", "C $", "HK$", "usd$").
-    static let dollarPrefixes: [String: String] = [
+    static let dollarPrefixes: WordTable<String> = [
         "us": "USD", "usd": "USD", "c": "CAD", "ca": "CAD", "cad": "CAD", "hk": "HKD", "hkd": "HKD", "mex": "MXN",
         "mx": "MXN", "mxn": "MXN", "a": "AUD", "au": "AUD", "aud": "AUD", "nz": "NZD", "nzd": "NZD", "s": "SGD",
         "sg": "SGD", "sgd": "SGD", "r": "BRL",
     ]
     /// ISO codes accepted in any letter case (none of them is an English word).
-    static let codes: Set<String> = [
+    static let codes: WordSet = [
         "usd", "eur", "gbp", "inr", "jpy", "cny", "cad", "aud", "chf", "hkd", "sgd", "nzd", "mxn", "brl", "zar", "krw",
         "rub", "sek", "nok", "dkk", "pln", "aed", "sar", "pkr", "bdt", "lkr", "npr", "idr", "myr", "thb", "php", "vnd",
         "btc", "rmb",
     ]
     /// Codes that are also English words: upper case only.
-    static let upperOnlyCodes: Set<String> = ["TRY", "ALL", "CUP", "MOP"]
+    static let upperOnlyCodes: WordSet = ["TRY", "ALL", "CUP", "MOP"]
     /// Currency names written after the amount; two-word names are keyed by their first word.
-    static let names: [String: String] = [
+    static let names: WordTable<String> = [
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
         "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "kuai": "CNY", "rupee": "INR", "rupees": "INR",
         "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG", "bitcoin": "BTC", "bitcoins": "BTC",
@@ -45,7 +45,7 @@ enum MoneyRules {
         "元": "CNY", "ரூ": "LKR", "pesos": "MXN", "peso": "MXN",
     ]
     /// Words before a name that change the currency ("swiss francs", "hong kong dollars").
-    static let qualified: [String: [String: String]] = [
+    static let qualified: WordTable<[String: String]> = [
         "us": ["dollar": "USD", "dollars": "USD"], "u": ["dollar": "USD", "dollars": "USD"],
         "canadian": ["dollar": "CAD", "dollars": "CAD"], "australian": ["dollar": "AUD", "dollars": "AUD"],
         "singapore": ["dollar": "SGD", "dollars": "SGD"], "hk": ["dollar": "HKD", "dollars": "HKD"],
@@ -56,7 +56,7 @@ enum MoneyRules {
         "british": ["pound": "GBP", "pounds": "GBP"], "new": [:],
     ]
     /// Subunit names: a hundredth of the main unit.
-    static let subunits: Set<String> = ["cent", "cents", "mao", "paise", "pence"]
+    static let subunits: WordSet = ["cent", "cents", "mao", "paise", "pence"]
 
     /// Every amount of money in the tokens, given the numbers already found.
     static func scan(_ t: [Token], numbers: [NumberMatch]) -> [MoneyMatch] {

@@ -92,19 +92,19 @@ enum UnitsLexicon {
     ]
 
     /// Time units after "per", "/", "a" or "an": symbol. Durations on their own are not quantities here.
-    static let times: [String: String] = [
+    static let times: WordTable<String> = [
         "second": "s", "seconds": "s", "sec": "s", "s": "s", "millisecond": "ms", "milliseconds": "ms", "ms": "ms",
         "minute": "min", "minutes": "min", "min": "min", "hour": "h", "hours": "h", "hr": "h", "h": "h", "day": "d",
         "days": "d", "d": "d", "week": "wk", "weeks": "wk", "wk": "wk", "month": "mo", "months": "mo", "year": "yr",
         "years": "yr", "yr": "yr", "annum": "yr", "y": "yr",
     ]
     /// Adverbs after a quantity that make it a flow ("2 million barrels daily").
-    static let timeAdverbs: [String: String] = ["daily": "d", "annually": "yr", "yearly": "yr", "monthly": "mo", "weekly": "wk", "hourly": "h"]
+    static let timeAdverbs: WordTable<String> = ["daily": "d", "annually": "yr", "yearly": "yr", "monthly": "mo", "weekly": "wk", "hourly": "h"]
     /// Words after "per" that divide by people rather than a unit ("per capita", "per person", "per head").
-    static let perPerson: Set<String> = ["capita", "person", "head", "inhabitant"]
+    static let perPerson: WordSet = ["capita", "person", "head", "inhabitant"]
 
     /// Every form, longest first within each first token, keyed by the first token (lower-cased).
-    static let index: [String: [UnitForm]] = {
+    static let index: WordTable<[UnitForm]> = {
         var out: [String: [UnitForm]] = [:]
         func add(_ form: String, _ symbol: String, _ dimension: Dimension, caseSensitive: Bool) {
             let toks = Tokenizer.tokenize(form).map { caseSensitive ? $0.text : $0.lower }
@@ -116,6 +116,6 @@ enum UnitsLexicon {
         }
         for (form, symbol, dimension) in symbols { add(form, symbol, dimension, caseSensitive: true) }
         for k in out.keys { out[k]?.sort { $0.tokens.count > $1.tokens.count } }
-        return out
+        return WordTable(out)
     }()
 }

@@ -23,13 +23,13 @@ struct QuantityMatch: Sendable {
 /// a number glued to letters before it ("A320", "Su-57", "COVID-19") never starts a quantity.
 enum UnitsRules {
     /// Words in a sentence that make a bare "degrees" a temperature (of no stated scale, so not reported).
-    static let temperatureCues: Set<String> = [
+    static let temperatureCues: WordSet = [
         "temperature", "temperatures", "hot", "cold", "warm", "heat", "heatwave", "weather", "mercury",
     ]
     /// Brackets a unit may be written in ("20 (kg)", "20 [kg]").
     static let brackets: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]", "{": "}", "<": ">"]
     /// Temperature scale words after a number or "degrees": symbol.
-    static let scales: [String: String] = [
+    static let scales: WordTable<String> = [
         "celsius": "°C", "celcius": "°C", "centigrade": "°C", "c": "°C", "fahrenheit": "°F", "f": "°F", "kelvin": "K",
     ]
 
