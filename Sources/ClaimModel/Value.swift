@@ -100,6 +100,13 @@ public struct TemporalExpression: Hashable, Codable, Sendable {
         case relativeMonth
         /// A calendar year relative to the reference ("last year" = -1, "this year" = 0).
         case relativeYear
+        /// A Monday-to-Sunday week relative to the one holding the reference ("last week" = -1, "this week" = 0).
+        case relativeWeek
+        /// The weeks up to the reference ("the past two weeks": `count` = 2).
+        case trailingWeeks
+        /// ISO 8601 week `count` (1-53) of the ISO week-year `start.year` ("W49 2025", "2025-W49"); without a year, the
+        /// nearest such week for the tense.
+        case isoWeek
         /// The years up to the reference ("the past four years", "in the last three years").
         case trailingYears
         /// A period whose bounds cannot be known from the text ("recent years").

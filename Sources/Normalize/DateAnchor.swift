@@ -42,7 +42,7 @@ public enum DateAnchor {
     /// Whether the expression names its days without a reference (every calendar part has a year).
     static func isExplicit(_ x: TemporalExpression) -> Bool {
         if x.kind == .fiscalYear || x.kind == .quarter && x.fiscal == true { return x.fiscalYear != nil }
-        if x.kind == .quarter { return x.start?.year != nil }
+        if x.kind == .quarter || x.kind == .isoWeek { return x.start?.year != nil }
         guard x.kind == .calendar, let s = x.start, s.year != nil else { return false }
         if s.day != nil, s.month == nil { return false }
         if let e = x.end { return e.year != nil || (e.month != nil || e.day != nil) && s.year != nil }
@@ -61,6 +61,9 @@ public enum DateAnchor {
         case .relativeMonth: return "month offset \(x.offset ?? 0)"
         case .relativeYear: return "year offset \(x.offset ?? 0)"
         case .trailingYears: return "past \(x.count ?? 0) years"
+        case .relativeWeek: return "week offset \(x.offset ?? 0)"
+        case .trailingWeeks: return "past \(x.count ?? 0) weeks"
+        case .isoWeek: return "week \(x.count ?? 0)" + (x.start?.year.map { " of \($0)" } ?? "")
         case .vague: return "vague"
         case .fiscalYear:
             if let y = x.fiscalYear { return "fiscal year ending \(y)" + (x.fiscalEndMonth.map { "-\(pad2($0))" } ?? "") }
@@ -124,9 +127,35 @@ public enum DateAnchor {
         case .trailingYears:
             guard let reference, let n = x.count else { return nil }
             return (DayMath.addMonths(reference, -12 * n), reference)
+        case .relativeWeek:
+            guard let reference else { return nil }
+            let monday = reference.adding(days: 1 - reference.weekday + 7 * (x.offset ?? 0))
+            return (monday, monday.adding(days: 6))
+        case .trailingWeeks:
+            guard let reference, let n = x.count else { return nil }
+            return (reference.adding(days: -7 * n), reference)
+        case .isoWeek:
+            guard let w = x.count, (1...53).contains(w) else { return nil }
+            if let y = x.start?.year { return isoWeek(w, of: y) }
+            // Without a year: the week of the reference's year, or of the year before (past) or after (future) when that
+            // one lies on the wrong side of the reference.
+            guard let reference, let this = isoWeek(w, of: reference.year) else { return nil }
+            if !future, let s = this.0, s > reference { return isoWeek(w, of: reference.year - 1) }
+            if future, let e = this.1, e < reference { return isoWeek(w, of: reference.year + 1) }
+            return this
         case .vague:
             return nil
         }
+    }
+
+    /// ISO 8601 week `w` of week-year `y`: weeks run Monday to Sunday and week 1 holds 4 January. Nil for a week 53 the
+    /// year does not have.
+    static func isoWeek(_ w: Int, of y: Int) -> (CalendarDay?, CalendarDay?)? {
+        guard let jan4 = CalendarDay(year: y, month: 1, day: 4) else { return nil }
+        let monday = jan4.adding(days: 1 - jan4.weekday + 7 * (w - 1))
+        // Week 53 exists only when the next year's week 1 starts after it.
+        if w == 53, let next = CalendarDay(year: y + 1, month: 1, day: 4), monday >= next.adding(days: 1 - next.weekday) { return nil }
+        return (monday, monday.adding(days: 6))
     }
 
     /// An end's missing parts taken from the start ("December 4-5": the 5th has the start's month and year).

@@ -49,6 +49,41 @@ struct DateAnchorTests {
         #expect(v.end == day(end))
     }
 
+    @Test("weeks: relative weeks run Monday to Sunday around the publication date, trailing weeks end at it")
+    func weeks() {
+        // 2025-12-03 is a Wednesday: its week is Monday 1 to Sunday 7 December.
+        let this = DateAnchor.resolve(TemporalExpression(kind: .relativeWeek, offset: 0), reference: published)
+        #expect(this.start == day("2025-12-01") && this.end == day("2025-12-07"))
+        let last = DateAnchor.resolve(TemporalExpression(kind: .relativeWeek, offset: -1), reference: published)
+        #expect(last.start == day("2025-11-24") && last.end == day("2025-11-30"))
+        let next = DateAnchor.resolve(TemporalExpression(kind: .relativeWeek, offset: 1), reference: published)
+        #expect(next.start == day("2025-12-08") && next.end == day("2025-12-14"))
+        let past2 = DateAnchor.resolve(TemporalExpression(kind: .trailingWeeks, count: 2), reference: published)
+        #expect(past2.start == day("2025-11-19") && past2.end == published)
+        // Without a date they stay visibly unresolved with what is known.
+        #expect(DateAnchor.resolve(TemporalExpression(kind: .relativeWeek, offset: -1), reference: nil).unresolved == "week offset -1")
+        #expect(DateAnchor.resolve(TemporalExpression(kind: .trailingWeeks, count: 2), reference: nil).unresolved == "past 2 weeks")
+    }
+
+    @Test("ISO weeks: week 1 holds 4 January; without a year, the nearest week for the tense")
+    func isoWeeks() {
+        // ISO 2025-W49 is 1-7 December 2025; 2026-W01 starts on Monday 29 December 2025; 2020 has a week 53.
+        let w49 = DateAnchor.resolve(TemporalExpression(kind: .isoWeek, start: PartialDate(year: 2025), count: 49), reference: nil)
+        #expect(w49.start == day("2025-12-01") && w49.end == day("2025-12-07"))
+        #expect(w49.resolution == "explicit")
+        let w1 = DateAnchor.resolve(TemporalExpression(kind: .isoWeek, start: PartialDate(year: 2026), count: 1), reference: nil)
+        #expect(w1.start == day("2025-12-29"))
+        let w53 = DateAnchor.resolve(TemporalExpression(kind: .isoWeek, start: PartialDate(year: 2020), count: 53), reference: nil)
+        #expect(w53.start == day("2020-12-28") && w53.end == day("2021-01-03"))
+        #expect(DateAnchor.resolve(TemporalExpression(kind: .isoWeek, start: PartialDate(year: 2025), count: 53), reference: nil).start == nil)
+        // A bare week 50 read in the past, on 3 December 2025, is the one of 2024; in the future, of 2025.
+        let past = DateAnchor.resolve(TemporalExpression(kind: .isoWeek, count: 50, tense: .past), reference: published)
+        #expect(past.start == day("2024-12-09"))
+        let future = DateAnchor.resolve(TemporalExpression(kind: .isoWeek, count: 50, tense: .future), reference: published)
+        #expect(future.start == day("2025-12-08"))
+        #expect(DateAnchor.resolve(TemporalExpression(kind: .isoWeek, count: 50), reference: nil).unresolved == "week 50")
+    }
+
     @Test("trailing years end at the publication date")
     func trailingYears() {
         let v = DateAnchor.resolve(TemporalExpression(kind: .trailingYears, count: 4, tense: .past), reference: published)

@@ -272,7 +272,8 @@ extension ClaimBuilder {
     /// Years, month-level dates, open bounds and trailing or vague periods can be periods of a value; single days cannot.
     func isPeriodLike(_ t: TemporalExpression) -> Bool {
         switch t.kind {
-        case .trailingYears, .vague, .relativeYear, .relativeMonth, .fiscalYear, .quarter, .relativeQuarter: return true
+        case .trailingYears, .vague, .relativeYear, .relativeMonth, .fiscalYear, .quarter, .relativeQuarter,
+             .relativeWeek, .trailingWeeks, .isoWeek: return true
         case .calendar: return t.bound != nil || t.start?.day == nil
         case .weekday, .relativeDay: return false
         }

@@ -36,10 +36,12 @@ enum DateMapping {
             switch u {
             case .month: return TemporalExpression(kind: .relativeMonth, offset: n)
             case .year: return TemporalExpression(kind: .relativeYear, offset: n)
+            case .week: return TemporalExpression(kind: .relativeWeek, offset: n)
             default: return TemporalExpression(kind: .vague)
             }
         case let .trailing(u, n, fut, _):
             if u == .year, !fut { return TemporalExpression(kind: .trailingYears, count: n) }
+            if u == .week, !fut { return TemporalExpression(kind: .trailingWeeks, count: n) }
             return TemporalExpression(kind: .vague, count: n)
         case let .fiscal(q, y, off, endMonth):
             return TemporalExpression(kind: q == nil ? .fiscalYear : .quarter, offset: off, quarter: q, fiscal: q == nil ? nil : true,
@@ -77,7 +79,9 @@ enum DateMapping {
             var x = temporal(base)
             x.part = last ? .late : .early
             return x
-        case .durationFrom, .isoWeekRelative, .isoWeek, .nthWeek, .weekOf, .vague, .rest, .yearToDate, .weekdayInWeekOf, .nthWeekday, .easter:
+        case let .isoWeek(y, w):
+            return TemporalExpression(kind: .isoWeek, start: y.map { PartialDate(year: $0) }, count: w)
+        case .durationFrom, .isoWeekRelative, .nthWeek, .weekOf, .vague, .rest, .yearToDate, .weekdayInWeekOf, .nthWeekday, .easter:
             return TemporalExpression(kind: .vague)
         }
     }
