@@ -5,6 +5,8 @@ public struct Batch: Sendable {
     public var facts: [Fact]
     public var checks: [Check]
     public var sources: [Source]
+    /// Reviewer decisions in force and what became of each (nil when the run read no reviews file).
+    public var reviews: [ReviewOutcome]?
     public init(documents: [Document] = [], claims: [Claim] = [], facts: [Fact] = [], checks: [Check] = [], sources: [Source] = []) {
         self.documents = documents; self.claims = claims; self.facts = facts; self.checks = checks; self.sources = sources
     }

@@ -23,8 +23,8 @@ public struct Claim: Hashable, Codable, Sendable {
     public var temporal: TemporalExpression?
     /// Role in a derived pair: `from`/`to` of a change, or `component` of a total.
     public var role: String?
-    /// Why a reviewer rejected this claim (it then counts towards no fact), with who and when.
-    public var rejected: String?
+    /// A reviewer's rejection of this claim (it then counts towards no fact's value): who, when, why.
+    public var rejected: ClaimRejection?
     /// True when the text denies the statement ("did not exceed 5%", "no agreement was signed"); nil otherwise.
     public var negated: Bool?
 

@@ -23,6 +23,8 @@ public struct Fact: Hashable, Codable, Sendable {
     public var explanation: String
     /// The reviewer's decision on this fact, when there is one.
     public var review: FactReview?
+    /// Claims of this fact a reviewer rejected: listed, but left out of its value and status (nil when none).
+    public var rejected: [String]?
 
     public init(id: String, label: String, subject: String?, metric: String, period: Period?, status: FactStatus,
                 value: ClaimValue, confidence: Double, supporting: [String], dissenting: [String], superseded: [String],
@@ -35,7 +37,7 @@ public struct Fact: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case id, label, subject, metric, period, status, value, confidence, supporting, dissenting, superseded, supersededBy, explanation
-        case review
+        case review, rejected
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -54,6 +56,7 @@ public struct Fact: Hashable, Codable, Sendable {
         try c.encode(supersededBy, forKey: .supersededBy)
         try c.encode(explanation, forKey: .explanation)
         try c.encodeIfPresent(review, forKey: .review)
+        try c.encodeIfPresent(rejected, forKey: .rejected)
     }
 }
 

@@ -65,6 +65,8 @@ public struct Report: Hashable, Codable, Sendable {
     public var sources: [Source]
     /// What changed since the previous run (absent when the report was built without looking back).
     public var changes: Changes?
+    /// Reviewer decisions in force and what became of each: applied, stale or missing (absent without a reviews file).
+    public var reviews: [ReviewOutcome]?
     public init(run: RunInfo, documents: [DocumentEntry], claims: [Claim], facts: [Fact], checks: [Check], sources: [Source],
                 changes: Changes? = nil) {
         self.schemaVersion = 1; self.run = run; self.documents = documents; self.claims = claims

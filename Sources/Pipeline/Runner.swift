@@ -25,6 +25,7 @@ public struct Runner: Sendable {
         let total = config.stages.count
         for (index, stage) in config.stages.enumerated() {
             let clock = ContinuousClock.now
+            let cpu = ProcessCPU.seconds()
             CrashPoint.reached("before:\(stage.id)")
             context.log(.info, "[\(index + 1)/\(total)] \(stage.id) (\(stage.type))")
             context.progress?(.stageStarted(index: index + 1, total: total, id: stage.id))
@@ -54,7 +55,11 @@ public struct Runner: Sendable {
                 context.skippedDocuments = []
             }
             let elapsed = ContinuousClock.now - clock
-            context.log(.info, "[\(index + 1)/\(total)] \(stage.id) done: \(batch.documents.count) documents, \(batch.claims.count) claims, \(batch.facts.count) facts in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))")
+            // Wall and CPU time (user + system, all threads) of the stage: CPU above wall means several cores were busy.
+            let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let stageCPU = ProcessCPU.seconds() - cpu
+            context.log(.info, "[\(index + 1)/\(total)] \(stage.id) done: \(batch.documents.count) documents, \(batch.claims.count) claims, \(batch.facts.count) facts in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))"
+                + " (wall \(String(format: "%.3f", wall)) s, cpu \(String(format: "%.3f", stageCPU)) s)")
             CrashPoint.reached("after:\(stage.id)")
         }
         return batch
@@ -62,7 +67,7 @@ public struct Runner: Sendable {
 
     /// Keeps at most `limit` claims per document entry (the first ones, in text order); the document carries a warning
     /// saying how many were dropped, so the report tells the reviewer.
-    static func capClaims(_ batch: Batch, at limit: Int, log: @Sendable (LogLevel, String) -> Void) -> Batch {
+    public static func capClaims(_ batch: Batch, at limit: Int, log: @Sendable (LogLevel, String) -> Void) -> Batch {
         var counts: [String: Int] = [:]
         for claim in batch.claims { counts[claim.document, default: 0] += 1 }
         var copies: [String: Int] = [:]
@@ -89,7 +94,7 @@ public struct Runner: Sendable {
 
     /// Claims grouped by their document's position in the batch, keeping their order within a document, so a run that
     /// restores some claims from the store lists them exactly as a run that extracts everything.
-    static func inDocumentOrder(_ claims: [Claim], documents: [Document]) -> [Claim] {
+    public static func inDocumentOrder(_ claims: [Claim], documents: [Document]) -> [Claim] {
         var position: [String: Int] = [:]
         for (i, document) in documents.enumerated() where position[document.id] == nil { position[document.id] = i }
         return claims.enumerated()

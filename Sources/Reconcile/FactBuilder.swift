@@ -6,6 +6,8 @@ struct Witnesses {
     var sourceOfDocument: [String: String]
     var classOfSource: [String: String]
     var publishedOfDocument: [String: CalendarDay]
+    /// Source pairs (sorted) a reviewer marked as dependent.
+    var reviewedDependent: Set<[String]> = []
 
     func source(_ c: Claim) -> String { sourceOfDocument[c.document] ?? c.document }
     func witness(_ c: Claim) -> String { classOfSource[source(c)] ?? source(c) }
@@ -38,6 +40,10 @@ struct FactBuilder {
     let options: ReconcileOptions
     let witnesses: Witnesses
     let reliability: [String: Double]
+    /// Claims a reviewer rejected: listed with their fact, left out of its value and status.
+    var rejected: Set<String> = []
+    /// Fact id → the value a reviewer accepted; it wins when a counted claim states it.
+    var accepted: [String: ClaimValue] = [:]
 
     /// Firmness of a modality for supersession: a hedged or forecast early report gives way to firmer later ones.
     static func firmness(_ m: Modality) -> Int {
@@ -116,20 +122,32 @@ struct FactBuilder {
         return true
     }
 
-    /// Builds the fact for a group.
+    /// Whether the group has a claim no reviewer rejected (a group without one makes no fact).
+    func counts(_ group: FactGroup) -> Bool { group.claims.contains { !rejected.contains($0.id) } }
+
+    /// Builds the fact for a group that `counts`.
     func build(_ group: FactGroup) -> Fact {
-        let superseding = supersessions(group.claims)
-        let active = group.claims.filter { superseding[$0.id] == nil }.sorted { $0.id < $1.id }
-        let pool = active.isEmpty ? group.claims.sorted { $0.id < $1.id } : active
+        let counted = group.claims.filter { !rejected.contains($0.id) }
+        // Comparisons are made once per distinct value (FactScoring.swift), so a fact of many near-copies stays cheap.
+        var signatures = ValueSignatures(counted, options: options)
+        let superseding = fastSupersessions(counted, signatures: &signatures)
+        let active = counted.filter { superseding[$0.id] == nil }.sorted { $0.id < $1.id }
+        let pool = active.isEmpty ? counted.sorted { $0.id < $1.id } : active
+        // A value a reviewer accepted wins among the claims that state it; the rest are weighed against it as usual.
+        let stating = accepted[group.id].map { v in pool.filter { $0.value.sameStatedValue(as: v) } } ?? []
+        let candidates = stating.isEmpty ? pool : stating
         // The candidate with most support wins; ties go to the more precise, then more recent, then by id.
         // A candidate whose supporters disagree among themselves (a bound compatible with both sides of a dispute)
         // would hide the dispute, so coherent candidates come first.
-        var best = pool[0]
+        var scores = PoolScores(pool: pool, signatures: signatures,
+                                weight: { (reliability[witnesses.source($0)] ?? options.defaultPrior) * Compare.precision($0) },
+                                witness: { witnesses.witness($0) })
+        var best = candidates[0]
         var bestScore = -1.0
         var bestCoherent = false
-        for c in pool {
-            let s = support(of: c, among: pool)
-            let coherent = isCoherent(pool.filter { Compare.compatible(c, $0, options: options) })
+        for c in candidates {
+            let s = scores.support(of: c)
+            let coherent = scores.coherent(c)
             if coherent != bestCoherent {
                 if coherent { best = c; bestScore = s; bestCoherent = true }
                 continue
@@ -141,20 +159,21 @@ struct FactBuilder {
                 best = c; bestScore = s
             }
         }
-        let supporting = pool.filter { Compare.compatible(best, $0, options: options) }
-        let dissenting = pool.filter { !Compare.compatible(best, $0, options: options) }
+        let supporting = pool.filter { scores.compatible(best, $0) }
+        let dissenting = pool.filter { !scores.compatible(best, $0) }
         let supportClasses = Set(supporting.map { witnesses.witness($0) })
         let status: FactStatus
         if !dissenting.isEmpty {
             status = .conflict
         } else if supportClasses.count < 2 {
             status = .singleSource
-        } else if supporting.allSatisfy({ Compare.agree(best, $0, options: options) }) {
+        } else if supporting.allSatisfy({ signatures.agree(signatures.of[best.id]!, signatures.of[$0.id]!) }) {
             status = .agreed
         } else {
             status = .compatible
         }
-        let totalSupport = support(of: best, among: supporting)
+        // Every claim compatible with `best` is in `supporting`, so this is `support(of: best, among: supporting)`.
+        let totalSupport = scores.support(of: best)
         var allClasses: [String: Double] = [:]
         for c in pool {
             let w = (reliability[witnesses.source(c)] ?? options.defaultPrior) * Compare.precision(c)
@@ -162,14 +181,16 @@ struct FactBuilder {
         }
         let share = totalSupport / max(1e-9, allClasses.values.reduce(0, +))
         var doubt = 1.0
-        for k in supportClasses {
-            let r = supporting.filter { witnesses.witness($0) == k }.map { reliability[witnesses.source($0)] ?? options.defaultPrior }.max() ?? options.defaultPrior
-            doubt *= 1 - r
+        var classReliability: [String: Double] = [:]
+        for c in supporting {
+            let r = reliability[witnesses.source(c)] ?? options.defaultPrior
+            classReliability[witnesses.witness(c)] = max(classReliability[witnesses.witness(c)] ?? r, r)
         }
+        for k in supportClasses { doubt *= 1 - (classReliability[k] ?? options.defaultPrior) }
         let confidence = min(1, max(0, share * (1 - doubt)))
         var value = best.value
         value.inferredFrom = best.value.inferredFrom
-        let superseded = group.claims.filter { superseding[$0.id] != nil }.map(\.id).sorted()
+        let superseded = counted.filter { superseding[$0.id] != nil }.map(\.id).sorted()
         var supersededBy: [String: String] = [:]
         for (k, v) in superseding { supersededBy[k] = v.id }
         let label = [group.subject, group.metric].compactMap { $0 }.joined(separator: " ")
@@ -177,10 +198,13 @@ struct FactBuilder {
             + (group.componentOf.map { " (component of \($0.metric))" } ?? "")
         let explanation = explain(group: group, status: status, best: best, supporting: supporting, dissenting: dissenting,
                                   superseding: superseding, label: label)
-        return Fact(id: group.id, label: label, subject: group.subject, metric: group.metric, period: group.period,
-                    status: status, value: value, confidence: (confidence * 1000).rounded() / 1000,
-                    supporting: supporting.map(\.id).sorted(), dissenting: dissenting.map(\.id).sorted(),
-                    superseded: superseded, supersededBy: supersededBy, explanation: explanation)
+        var fact = Fact(id: group.id, label: label, subject: group.subject, metric: group.metric, period: group.period,
+                        status: status, value: value, confidence: (confidence * 1000).rounded() / 1000,
+                        supporting: supporting.map(\.id).sorted(), dissenting: dissenting.map(\.id).sorted(),
+                        superseded: superseded, supersededBy: supersededBy, explanation: explanation)
+        let rejectedHere = group.claims.map(\.id).filter { rejected.contains($0) }.sorted()
+        if !rejectedHere.isEmpty { fact.rejected = rejectedHere }
+        return fact
     }
 
     /// A period as text: its own words, else its bounds.
@@ -215,8 +239,9 @@ struct FactBuilder {
             parts.append("dissenting: " + dissenting.sorted { $0.id < $1.id }.map(cite).joined(separator: "; ")
                          + " (outside ±\(Compare.text(Decimal(options.tolerance * 100), places: 1))% of the value)")
         }
+        let claimByID = Dictionary(group.claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (old, new) in superseding.sorted(by: { $0.key < $1.key }) {
-            guard let c = group.claims.first(where: { $0.id == old }) else { continue }
+            guard let c = claimByID[old] else { continue }
             if witnesses.source(c) == witnesses.source(new) && (c.modality == new.modality || c.modality == .reported) {
                 parts.append("superseded: \(cite(c)) was revised by the same source to '\(new.text)' (\(witnesses.published(new)?.iso ?? "undated"))")
             } else {
@@ -226,13 +251,20 @@ struct FactBuilder {
         let copied = Dictionary(grouping: supporting + dissenting, by: { witnesses.witness($0) })
             .values.map { Set($0.map { witnesses.source($0) }) }.filter { $0.count > 1 }
         for names in copied.map({ $0.sorted() }).sorted(by: { $0[0] < $1[0] }) {
-            parts.append("counted once as they copy one another: " + names.map { "'\($0)'" }.joined(separator: ", "))
+            let reviewed = witnesses.reviewedDependent.contains { $0.allSatisfy(names.contains) }
+            parts.append((reviewed ? "counted once as they copy one another or a reviewer marked them dependent: "
+                                   : "counted once as they copy one another: ") + names.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        let rejectedHere = group.claims.filter { rejected.contains($0.id) }.sorted { $0.id < $1.id }
+        if !rejectedHere.isEmpty {
+            parts.append("left out as a reviewer rejected " + (rejectedHere.count == 1 ? "it" : "them") + ": "
+                         + rejectedHere.map(cite).joined(separator: "; "))
         }
         if let whole = group.componentOf {
             parts.append("a component of \(cite(whole)), as its own document says")
         }
         for (id, partID) in group.matchedComponent.sorted(by: { $0.key < $1.key }) {
-            if let c = group.claims.first(where: { $0.id == id }), let part = group.claims.first(where: { $0.id == partID }) {
+            if let c = claimByID[id], let part = claimByID[partID] {
                 parts.append("\(cite(c)) matches the component \(cite(part)), not the whole, so it is read as that component")
             }
         }
@@ -243,7 +275,8 @@ struct FactBuilder {
             parts.append("\(group.placedByDate.count) claim(s) without a stated period were placed here by their document's date")
         }
         if !group.inferred.isEmpty {
-            let cites = group.claims.filter { group.inferred.contains($0.id) }.sorted { $0.id < $1.id }.map(cite)
+            let inferred = Set(group.inferred)
+            let cites = group.claims.filter { inferred.contains($0.id) }.sorted { $0.id < $1.id }.map(cite)
             parts.append("the year was inferred from this fact for " + cites.joined(separator: "; "))
         }
         // Units hook: mixed currencies or units, the rates used, and claims left uncompared (UnitComparison.swift).

@@ -62,10 +62,9 @@ enum Grouping {
         var groups: [String: FactGroup] = [:]
         func add(_ c: Claim, period: Period?, placed: Bool) {
             let key = baseKey(c) + "|" + periodKey(period)
-            var g = groups[key] ?? FactGroup(key: key, subject: c.subject, metric: c.metric, period: period, claims: [])
-            g.claims.append(c)
-            if placed { g.placedByDate.append(c.id) }
-            groups[key] = g
+            // Mutated in place: a copy taken out of the dictionary would copy the whole claim list on every append.
+            groups[key, default: FactGroup(key: key, subject: c.subject, metric: c.metric, period: period, claims: [])].claims.append(c)
+            if placed { groups[key]?.placedByDate.append(c.id) }
         }
         for c in dated { add(c, period: Period(start: c.period?.start, end: c.period?.end, text: c.period?.text), placed: false) }
         // Distinct periods per base key, to place claims that state none.
@@ -100,11 +99,13 @@ enum Grouping {
         for (part, whole) in stated {
             guard let partKey = groups.first(where: { $0.value.claims.contains { $0.id == part.id } })?.key else { continue }
             for key in groups.keys.sorted() where key != partKey {
-                guard var g = groups[key] else { continue }
-                let holdsWhole = g.claims.contains { $0.id == whole.id }
+                guard let peek = groups[key] else { continue }
+                let holdsWhole = peek.claims.contains { $0.id == whole.id }
                 let prefix = baseKey(whole) + "|"
                 // Another group of the whole's metric, but not a component group that shares its key prefix.
                 guard holdsWhole || (key.hasPrefix(prefix) && !key.dropFirst(prefix.count).contains("component-of:")) else { continue }
+                // Taken out while changed, so its claim list is not copied.
+                guard var g = groups.removeValue(forKey: key) else { continue }
                 if holdsWhole, !g.components.contains(where: { $0.id == part.id }) { g.components.append(part) }
                 let matching = g.claims.filter { x in
                     x.document != part.document && !moved.contains(x.id) && x.id != whole.id
@@ -115,8 +116,9 @@ enum Grouping {
                     groups[partKey]?.claims.append(x)
                     groups[partKey]?.matchedComponent[x.id] = part.id
                 }
-                g.claims.removeAll { x in matching.contains { $0.id == x.id } }
-                g.placedByDate.removeAll { id in matching.contains { $0.id == id } }
+                let matched = Set(matching.map(\.id))
+                g.claims.removeAll { matched.contains($0.id) }
+                g.placedByDate.removeAll { matched.contains($0) }
                 groups[key] = g.claims.isEmpty ? nil : g
             }
             groups[partKey]?.componentOf = whole

@@ -18,20 +18,35 @@ public struct ReconcileStage: Stage {
     /// The name a document is counted under (site, attribution outlet, author, or file name stem).
     public static func sourceName(for document: Document) -> String { SourceAnalysis.sourceName(for: document) }
 
-    /// Fills `facts`, `checks` and `sources` from the batch's documents and claims.
+    /// Fills `facts`, `checks` and `sources` from the batch's documents and claims, applying the reviewer decisions
+    /// of the reviews file (`options.reviews`) when there is one.
     public func run(_ input: Batch, in context: StageContext) async throws -> Batch {
         var batch = input
-        let result = reconcile(documents: input.documents, claims: input.claims)
+        let reviews = try loadReviews(projectDirectory: context.projectDirectory)
+        let result = reconcile(documents: input.documents, claims: input.claims, reviews: reviews ?? ReviewFile())
         batch.claims = result.claims
         batch.facts = result.facts
         batch.checks = result.checks
         batch.sources = result.sources
+        batch.reviews = reviews == nil ? nil : result.reviews
         context.log(.info, "reconcile: \(result.facts.count) facts, \(result.checks.count) checks, \(result.sources.count) sources")
+        if reviews != nil {
+            let count = { (s: ReviewState) in result.reviews.filter { $0.state == s }.count }
+            context.log(count(.stale) + count(.missing) > 0 ? .warning : .info,
+                        "reconcile: \(result.reviews.count) review decisions: \(count(.applied)) applied, "
+                        + "\(count(.stale)) stale (their fact changed), \(count(.missing)) naming what this run does not have")
+        }
         return batch
     }
 
-    /// The whole reconciliation, synchronous and pure: claims (with inferred parts filled), facts, checks, sources.
+    /// The whole reconciliation without reviewer decisions: claims (with inferred parts filled), facts, checks, sources.
     public func reconcile(documents: [Document], claims: [Claim]) -> (claims: [Claim], facts: [Fact], checks: [Check], sources: [Source]) {
+        let r = reconcile(documents: documents, claims: claims, reviews: ReviewFile())
+        return (r.claims, r.facts, r.checks, r.sources)
+    }
+
+    /// The whole reconciliation with reviewer decisions applied, synchronous and pure.
+    public func reconcile(documents: [Document], claims: [Claim], reviews: ReviewFile) -> Reconciliation {
         let docs = documents.filter { $0.status == .ok }.sorted { $0.id < $1.id }
         var names: [String: String] = [:]
         var published: [String: CalendarDay] = [:]
@@ -39,22 +54,33 @@ public struct ReconcileStage: Stage {
             names[d.id] = SourceAnalysis.sourceName(for: d)
             if let p = d.published { published[d.id] = p }
         }
+        let sourceNames = Set(names.values)
+        let plan = ReviewPlan(reviews, sources: sourceNames, claimIDs: Set(claims.map(\.id)))
         let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap)
-        let classes = SourceAnalysis.witnessClasses(names: Set(names.values), copies: copies)
-        let witnesses = Witnesses(sourceOfDocument: names, classOfSource: classes, publishedOfDocument: published)
+        // Sources a reviewer marked as dependent join one witness class, as copies do; `copiesFrom` keeps only copying.
+        let classes = SourceAnalysis.witnessClasses(names: sourceNames, copies: plan.links(adding: copies))
+        var witnesses = Witnesses(sourceOfDocument: names, classOfSource: classes, publishedOfDocument: published)
+        witnesses.reviewedDependent = plan.dependentPairs
 
         var reliability: [String: Double] = [:]
-        for n in Set(names.values) { reliability[n] = options.sourcePriors[n] ?? options.defaultPrior }
+        for n in sourceNames { reliability[n] = plan.pinned[n] ?? options.sourcePriors[n] ?? options.defaultPrior }
 
-        var outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability)
+        // Grouping reads no reliability, so it is done once for every iteration.
+        let grouped = Grouping.group(claims, witnesses: witnesses, options: options)
+        var outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped)
         for _ in 0..<options.iterations {
-            let next = estimateReliability(outcome.facts, claims: outcome.claims, witnesses: witnesses)
+            var next = estimateReliability(outcome.facts, claims: outcome.claims, witnesses: witnesses)
+            for (name, pin) in plan.pinned { next[name] = pin }
             if next == reliability { break }
             reliability = next
-            outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability)
+            outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped)
         }
-        let byID = Dictionary(outcome.claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let checks = Checker(options: options).checks(claims: outcome.claims, facts: outcome.facts, claimsByID: byID)
+        var facts = outcome.facts
+        var reviewed = outcome.claims
+        let outcomes = plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence, sources: sourceNames)
+        let byID = Dictionary(reviewed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // A rejected claim counts towards no check either.
+        let checks = Checker(options: options).checks(claims: reviewed.filter { $0.rejected == nil }, facts: facts, claimsByID: byID)
         var documentsOfSource: [String: [String]] = [:]
         for d in docs { documentsOfSource[names[d.id] ?? d.id, default: []].append(d.id) }
         let sources = documentsOfSource.keys.sorted().map { name in
@@ -62,45 +88,60 @@ public struct ReconcileStage: Stage {
                    reliability: ((reliability[name] ?? options.defaultPrior) * 1000).rounded() / 1000,
                    copiesFrom: (copies[name] ?? []).sorted())
         }
-        // Claims keep the input order; only values bound to a fact change.
+        // Claims keep the input order; only values bound to a fact and rejections change.
         let updated = claims.map { byID[$0.id] ?? $0 }
-        return (updated, outcome.facts, checks, sources)
+        return Reconciliation(claims: updated, facts: facts, checks: checks, sources: sources, reviews: outcomes)
     }
 
-    /// Facts for the current reliabilities, with date claims lacking a year bound to the facts they match.
-    func factsAndClaims(_ claims: [Claim], witnesses: Witnesses, reliability: [String: Double]) -> (facts: [Fact], claims: [Claim]) {
-        let builder = FactBuilder(options: options, witnesses: witnesses, reliability: reliability)
-        let (groups, unresolved) = Grouping.group(claims, witnesses: witnesses, options: options)
+    /// Facts for the current reliabilities, with date claims lacking a year bound to the facts they match; `evidence`
+    /// gives each fact group's claim ids, also of groups that make no fact because a reviewer rejected all their claims.
+    func factsAndClaims(_ claims: [Claim], witnesses: Witnesses, reliability: [String: Double],
+                        plan: ReviewPlan? = nil, grouped: (groups: [FactGroup], unresolved: [Claim])? = nil)
+        -> (facts: [Fact], claims: [Claim], evidence: [String: [String]]) {
+        var builder = FactBuilder(options: options, witnesses: witnesses, reliability: reliability)
+        if let plan { builder.rejected = Set(plan.rejected.keys); builder.accepted = plan.accepted }
+        let (groups, unresolved) = grouped ?? Grouping.group(claims, witnesses: witnesses, options: options)
         var finalGroups: [FactGroup] = []
         var bound: [Claim] = []
-        var leftover = unresolved
+        // Undated claims waiting for a year, by the key of the facts they may take it from.
+        var waiting: [String: [Int]] = [:]
+        for (i, u) in unresolved.enumerated() { waiting[Grouping.baseKey(u), default: []].append(i) }
+        var taken = Set<Int>()
         for var g in groups {
-            let fact = builder.build(g)
-            if fact.value.isDate, !leftover.isEmpty {
-                let base = g.claims.first.map(Grouping.baseKey)
-                var keep: [Claim] = []
-                for u in leftover {
-                    if Grouping.baseKey(u) == base, let b = Grouping.bind(u, to: fact.value, factID: g.id) {
-                        g.claims.append(b); g.inferred.append(b.id); bound.append(b)
-                    } else {
-                        keep.append(u)
+            // Undated claims may take their year from this fact's dates.
+            if let first = g.claims.first, g.claims.contains(where: { $0.value.isDate }),
+               case let base = Grouping.baseKey(first), let candidates = waiting[base], !candidates.isEmpty, builder.counts(g) {
+                let value = builder.build(g).value
+                if value.isDate {
+                    var keep: [Int] = []
+                    for i in candidates {
+                        if let b = Grouping.bind(unresolved[i], to: value, factID: g.id) {
+                            g.claims.append(b); g.inferred.append(b.id); bound.append(b); taken.insert(i)
+                        } else {
+                            keep.append(i)
+                        }
                     }
+                    waiting[base] = keep
                 }
-                leftover = keep
             }
             finalGroups.append(g)
         }
+        let leftover = unresolved.indices.filter { !taken.contains($0) }.map { unresolved[$0] }
         // A date that matches no anchored fact stays unresolved, in a fact of its own parts.
+        var position: [String: Int] = [:]
+        for (i, g) in finalGroups.enumerated() where position[g.key] == nil { position[g.key] = i }
         for u in leftover {
             let key = Grouping.baseKey(u) + "|unresolved " + (u.value.unresolved ?? "?")
-            if let i = finalGroups.firstIndex(where: { $0.key == key }) { finalGroups[i].claims.append(u); continue }
+            if let i = position[key] { finalGroups[i].claims.append(u); continue }
+            position[key] = finalGroups.count
             finalGroups.append(FactGroup(key: key, subject: u.subject, metric: u.metric, period: nil, claims: [u]))
         }
-        let facts = finalGroups.map(builder.build).sorted {
+        let facts = finalGroups.filter(builder.counts).map(builder.build).sorted {
             ($0.subject ?? "", $0.metric, $0.period?.start?.iso ?? "", $0.id) < ($1.subject ?? "", $1.metric, $1.period?.start?.iso ?? "", $1.id)
         }
         let boundByID = Dictionary(bound.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return (facts, claims.map { boundByID[$0.id] ?? $0 })
+        let evidence = Dictionary(finalGroups.map { ($0.id, $0.claims.map(\.id)) }, uniquingKeysWith: { a, b in a + b })
+        return (facts, claims.map { boundByID[$0.id] ?? $0 }, evidence)
     }
 
     /// Reliability per source: smoothed share of its claims that support their fact, over facts with two or more witnesses.
@@ -125,4 +166,19 @@ public struct ReconcileStage: Stage {
         }
         return out
     }
+}
+
+/// What reconcile makes of a batch: claims (inferred parts and rejections filled), facts, checks, sources, and what
+/// became of each reviewer decision.
+public struct Reconciliation: Sendable {
+    /// Every claim in input order, with years bound from facts and reviewers' rejections filled in.
+    public var claims: [Claim]
+    /// The facts, with accepted values and reviews applied.
+    public var facts: [Fact]
+    /// Consistency checks over the claims no reviewer rejected.
+    public var checks: [Check]
+    /// Sources with their reliability (pinned ones as pinned) and who they copy.
+    public var sources: [Source]
+    /// Each decision in force, in the order made: applied, stale or missing.
+    public var reviews: [ReviewOutcome]
 }

@@ -64,21 +64,19 @@ public enum SourceAnalysis {
             }
         }
         let sorted = documents.sorted { $0.id < $1.id }
-        let grams = sorted.map { shingles($0.text) }
-        for i in sorted.indices {
-            for j in sorted.indices where j > i {
-                guard let a = names[sorted[i].id], let b = names[sorted[j].id], a != b,
-                      !grams[i].isEmpty, !grams[j].isEmpty else { continue }
-                let shared = grams[i].intersection(grams[j]).count
-                guard Double(shared) >= overlap * Double(min(grams[i].count, grams[j].count)) else { continue }
-                let pi = sorted[i].published, pj = sorted[j].published
-                if let pi, let pj, pi != pj {
-                    if pi < pj { out[b, default: []].insert(a) } else { out[a, default: []].insert(b) }
-                } else {
-                    out[a, default: []].insert(b); out[b, default: []].insert(a)
-                }
-            }
+        // Pairs sharing enough 5-grams, found through an index rather than by comparing every pair (CopyDetection).
+        let sortedNames = sorted.map { names[$0.id] }
+        // A pair is settled when every link it could add is already there (inserting again changes nothing).
+        func links(_ i: Int, _ j: Int) -> [(String, String)] {
+            guard let a = sortedNames[i], let b = sortedNames[j], a != b else { return [] }
+            let pi = sorted[i].published, pj = sorted[j].published
+            if let pi, let pj, pi != pj { return pi < pj ? [(b, a)] : [(a, b)] }
+            return [(a, b), (b, a)]
         }
+        CopyDetection.nearDuplicates(
+            documents: sorted, names: sortedNames, overlap: overlap,
+            settled: { i, j in links(i, j).allSatisfy { out[$0.0]?.contains($0.1) == true } },
+            found: { i, j in for (copier, copied) in links(i, j) { out[copier, default: []].insert(copied) } })
         return out
     }
 

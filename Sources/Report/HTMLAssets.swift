@@ -37,6 +37,22 @@ enum HTMLAssets {
     .claims li{margin:.4rem 0}
     .review{border-left:3px solid var(--agreed);padding-left:.5rem}
     .review.stale{border-left-color:var(--conflict);font-weight:600}
+    .badge.reviewed,.badge.applied{color:var(--agreed)}
+    .badge.stale,.badge.missing{color:var(--conflict)}
+    .reviews{padding-left:1.1rem}
+    .reviews li{margin:.4rem 0}
+    .timeline{margin:.5rem 0}
+    .timeline svg{display:block;width:100%;max-width:38rem;height:auto}
+    .timeline .axis{stroke:var(--line)}
+    .timeline .trend{fill:none;stroke:var(--muted);stroke-dasharray:3 3}
+    .timeline .period,.timeline .range{stroke:var(--single);stroke-width:3}
+    .timeline circle{fill:var(--single)}
+    .timeline .conflict circle{fill:var(--conflict)}
+    .timeline .now circle{fill:var(--fg)}
+    .timeline .now .period,.timeline .now .range{stroke:var(--fg)}
+    .timeline .open circle{fill:var(--bg);stroke:var(--single);stroke-width:2}
+    .timeline text{fill:var(--muted);font-size:11px}
+    .timeline figcaption{color:var(--muted);font-size:.85em}
     .role{font-size:.8em;text-transform:uppercase;color:var(--muted)}
     q{font-style:italic}
     mark{background:var(--mark);color:inherit;font-style:normal;font-weight:600}

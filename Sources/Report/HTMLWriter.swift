@@ -16,6 +16,7 @@ struct HTMLWriter {
         for section in ReportIndex.factSections.dropFirst() { try emit(factSection(section)) }
         try emit(checkSection(anchor: "consistent-checks", heading: "Consistent checks", index.consistentChecks))
         try emit(sourcesSection())
+        try emit(reviewsSection())
         try emit(documentsSection())
         try emit("</main>\n<script>\(HTMLAssets.script)</script>\n</body>\n</html>\n")
     }
@@ -26,9 +27,9 @@ struct HTMLWriter {
         let run = report.run
         let nav = [("summary", "Summary"), ("conflicts", "Conflicts"), ("inconsistent-checks", "Inconsistent checks"),
                    ("superseded", "Superseded"), ("compatible", "Compatible"), ("agreed", "Agreed"),
-                   ("single-source", "Single source"), ("consistent-checks", "Checks"), ("sources", "Sources"),
-                   ("documents", "Documents")]
-            .map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: "\n")
+                   ("single-source", "Single source"), ("consistent-checks", "Checks"), ("sources", "Sources")]
+            + (report.reviews == nil ? [] : [("reviews", "Reviews")]) + [("documents", "Documents")]
+        let links = nav.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: "\n")
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -48,7 +49,7 @@ struct HTMLWriter {
         <p class="note">Full data: <a href="report.json">report.json</a> (every fact, check, source and document) and \
         <a href="claims.jsonl">claims.jsonl</a> (every claim). This page lists what needs review first.</p>
         <nav>
-        \(nav)
+        \(links)
         </nav>
         <p class="filter"><label for="filter">Filter facts</label> <input id="filter" type="search" \
         placeholder="subject, metric, outlet, value…" autocomplete="off"></p>
@@ -79,14 +80,16 @@ struct HTMLWriter {
         var s = "<article class=\"fact \(status)\" id=\"\(h(fact.id))\">\n<h3>\(h(fact.label))</h3>\n"
         s += "<p class=\"verdict\"><span class=\"value\">\(h(HumanFormat.value(fact.value)))</span> "
         s += "<span class=\"badge \(status)\">\(status)</span> "
+        if let r = fact.review { s += "<span class=\"badge reviewed\(r.stale ? " stale" : "")\">\(r.stale ? "review stale" : "reviewed")</span> " }
         s += "<span class=\"confidence\">confidence \(HumanFormat.share(fact.confidence))</span>"
         if let p = HumanFormat.period(fact.period) { s += " <span class=\"period\">period \(h(p))</span>" }
         if let from = fact.value.inferredFrom { s += " <span class=\"inferred\">year inferred from fact \(h(from))</span>" }
         s += " <span class=\"id\">\(h(fact.id))</span></p>\n"
         if !fact.explanation.isEmpty { s += "<p class=\"explanation\">\(h(fact.explanation))</p>\n" }
         if let r = fact.review {
-            s += "<p class=\"review\(r.stale ? " stale" : "")\">\(h(ReviewText.line(r)))</p>\n"
+            s += "<p class=\"review\(r.stale ? " stale" : "")\">\(h(ReviewText.line(r, status: fact.status)))</p>\n"
         }
+        if let line = index.timelines[fact.id] { s += line.svg(current: fact.id, escape: h) }
         let listed = index.listedClaims(of: fact)
         if !listed.claims.isEmpty {
             s += "<ul class=\"claims\">\n"
@@ -118,6 +121,9 @@ struct HTMLWriter {
             meta.append("<span class=\"inferred\">year inferred from fact <a href=\"#\(h(from))\">\(h(from))</a></span>")
         }
         if let converted = HumanFormat.converted(claim.value) { meta.append("<span class=\"converted\">\(h(converted))</span>") } // Units.
+        if let r = claim.rejected {
+            meta.append("<span class=\"review\(r.stale ? " stale" : "")\">\(h(ReviewText.rejection(r)))</span>")
+        }
         if let doc { meta.append(link(doc.path)) }
         meta.append("<span class=\"id\">\(h(claim.id))</span>")
         return s + "<br><span class=\"meta\">" + meta.joined(separator: " · ") + "</span></li>\n"
@@ -181,10 +187,30 @@ struct HTMLWriter {
         s += "<div class=\"scroll\"><table>\n<thead><tr><th>source</th><th>reliability</th><th>documents</th><th>copies from</th></tr></thead>\n<tbody>\n"
         for source in report.sources {
             let copies = source.copiesFrom.map(h).joined(separator: ", ")
-            s += "<tr><td>\(h(source.name))</td><td class=\"num\">\(HumanFormat.share(source.reliability))</td>"
+            let pinned = index.pinnedSources.contains(source.name) ? " (pinned)" : ""
+            s += "<tr><td>\(h(source.name))</td><td class=\"num\">\(HumanFormat.share(source.reliability))\(pinned)</td>"
             s += "<td class=\"num\">\(source.documents.count)</td><td>\(copies)</td></tr>\n"
         }
         return s + "</tbody>\n</table></div>\n</section>\n"
+    }
+
+    /// Every reviewer decision in force with what became of it; absent when the run read no reviews file.
+    private func reviewsSection() -> String {
+        guard let reviews = report.reviews else { return "" }
+        var s = "<section id=\"reviews\">\n<h2>Reviews <span class=\"count\">(\(reviews.count))</span></h2>\n"
+        if reviews.isEmpty { return s + "<p class=\"none\">None.</p>\n</section>\n" }
+        s += "<ul class=\"reviews\">\n"
+        // Stale and missing decisions first: they are the ones to look at again.
+        let order: [ReviewState] = [.stale, .missing, .applied]
+        let facts = Set(report.facts.map(\.id))
+        for state in order {
+            for r in reviews where r.state == state {
+                let anchor = r.fact.flatMap { facts.contains($0) ? " <a href=\"#\(h($0))\">go to fact</a>" : nil } ?? ""
+                s += "<li class=\"review \(state.rawValue)\"><span class=\"badge \(state.rawValue)\">\(state.rawValue)</span> "
+                s += h(ReviewText.outcome(r)) + anchor + "</li>\n"
+            }
+        }
+        return s + "</ul>\n</section>\n"
     }
 
     private func documentsSection() -> String {

@@ -16,6 +16,7 @@ struct MarkdownWriter {
         for section in ReportIndex.factSections.dropFirst() { try emit(factSection(section)) }
         try emit(checkSection(heading: "Consistent checks", index.consistentChecks))
         try emit(sourcesSection())
+        try emit(reviewsSection())
         try emit(documentsSection())
     }
 
@@ -58,7 +59,8 @@ struct MarkdownWriter {
         line.append("fact \(md(fact.id))")
         var s = "### \(md(fact.label))\n\n" + line.joined(separator: " · ") + "\n\n"
         if !fact.explanation.isEmpty { s += md(fact.explanation) + "\n\n" }
-        if let r = fact.review { s += "> " + md(ReviewText.line(r)) + "\n\n" }
+        if let r = fact.review { s += "> " + (r.stale ? "**review stale** " : "") + md(ReviewText.line(r, status: fact.status)) + "\n\n" }
+        if let line = index.timelines[fact.id] { s += "Timeline: " + md(line.text(current: fact.id)) + "\n\n" }
         let listed = index.listedClaims(of: fact)
         for (role, claim) in listed.claims { s += "- \(role): " + claimLine(claim) + "\n" }
         if listed.omitted > 0 { s += "- *… and \(listed.omitted) more claims in report.json*\n" }
@@ -82,6 +84,7 @@ struct MarkdownWriter {
         if claim.modality != .reported { meta.append(claim.modality.rawValue) }
         if let from = claim.value.inferredFrom { meta.append("year inferred from fact \(md(from))") }
         if let converted = HumanFormat.converted(claim.value) { meta.append(md(converted)) } // Units: rate and date.
+        if let r = claim.rejected { meta.append((r.stale ? "**review stale** " : "") + md(ReviewText.rejection(r))) }
         if let doc { meta.append(link(doc.path)) }
         meta.append(md(claim.id))
         return "“\(quote)” — " + meta.joined(separator: ", ")
@@ -134,7 +137,21 @@ struct MarkdownWriter {
         s += "| source | reliability | documents | copies from |\n| --- | ---: | ---: | --- |\n"
         for source in report.sources {
             let copies = source.copiesFrom.map(md).joined(separator: ", ")
-            s += "| \(md(source.name)) | \(HumanFormat.share(source.reliability)) | \(source.documents.count) | \(copies) |\n"
+            let pinned = index.pinnedSources.contains(source.name) ? " (pinned)" : ""
+            s += "| \(md(source.name)) | \(HumanFormat.share(source.reliability))\(pinned) | \(source.documents.count) | \(copies) |\n"
+        }
+        return s + "\n"
+    }
+
+    /// Every reviewer decision in force, stale and missing ones first; absent when the run read no reviews file.
+    private func reviewsSection() -> String {
+        guard let reviews = report.reviews else { return "" }
+        var s = "## Reviews (\(reviews.count))\n\n"
+        if reviews.isEmpty { return s + "None.\n\n" }
+        for state in [ReviewState.stale, .missing, .applied] {
+            for r in reviews where r.state == state {
+                s += "- " + (state == .applied ? "" : "**\(state.rawValue)** ") + md(ReviewText.outcome(r)) + "\n"
+            }
         }
         return s + "\n"
     }

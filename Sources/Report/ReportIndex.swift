@@ -9,6 +9,9 @@ struct ReportIndex {
     /// The source (outlet) each document is counted under.
     let sourceOfDocument: [String: String]
 
+    /// Facts of one subject and metric over several periods, by fact id (see `Timeline`).
+    let timelines: [String: Timeline]
+
     init(_ report: Report, options: ReportOptions) {
         self.report = report
         self.options = options
@@ -20,6 +23,12 @@ struct ReportIndex {
             for doc in source.documents where owner[doc] == nil { owner[doc] = source.name }
         }
         sourceOfDocument = owner
+        timelines = Timeline.all(report.facts)
+    }
+
+    /// Sources whose reliability a reviewer pinned in this run.
+    var pinnedSources: Set<String> {
+        Set((report.reviews ?? []).filter { $0.action == .pin && $0.state != .missing }.compactMap { $0.sources?.first })
     }
 
     /// The status sections in review order: what most needs a human first.
@@ -54,7 +63,7 @@ struct ReportIndex {
     /// A fact's claims with their role, supporting first, capped at `maxClaimsPerFact`; also how many were left out.
     func listedClaims(of fact: Fact) -> (claims: [(role: String, claim: Claim)], omitted: Int) {
         let roles: [(String, [String])] = [("supports", fact.supporting), ("dissents", fact.dissenting),
-                                           ("superseded", fact.superseded)]
+                                           ("superseded", fact.superseded), ("rejected", fact.rejected ?? [])]
         var all: [(role: String, claim: Claim)] = []
         for (role, ids) in roles {
             for id in ids { if let c = claims[id] { all.append((role, c)) } }
@@ -82,6 +91,12 @@ struct ReportIndex {
         rows.append(("checks", r.checks.count))
         rows.append(("– inconsistent", inconsistentChecks.count))
         rows.append(("sources", r.sources.count))
+        if let reviews = r.reviews {
+            // Only a run that read a reviews file has these rows.
+            rows.append(("review decisions", reviews.count))
+            rows.append(("– stale (look again)", reviews.filter { $0.state == .stale }.count))
+            rows.append(("– naming what is gone", reviews.filter { $0.state == .missing }.count))
+        }
         return rows
     }
 

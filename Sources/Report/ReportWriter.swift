@@ -26,12 +26,17 @@ public enum ReportWriter {
                 referenced.formUnion(fact.dissenting)
                 referenced.formUnion(fact.superseded)
                 referenced.formUnion(fact.supersededBy.values)
+                referenced.formUnion(fact.rejected ?? [])
             }
             for check in batch.checks { referenced.formUnion(check.claims) }
+            // A rejected claim whose fact has no other claim is listed only by its review.
+            for review in batch.reviews ?? [] { if let id = review.claim { referenced.insert(id) } }
             claims = batch.claims.filter { referenced.contains($0.id) }
         }
-        return Report(run: run, documents: batch.documents.map(DocumentEntry.init), claims: claims, facts: batch.facts,
-                      checks: batch.checks, sources: batch.sources)
+        var report = Report(run: run, documents: batch.documents.map(DocumentEntry.init), claims: claims, facts: batch.facts,
+                            checks: batch.checks, sources: batch.sources)
+        report.reviews = batch.reviews
+        return report
     }
 
     /// `report.json`: pretty-printed with sorted keys and a trailing newline, byte-for-byte stable for the same report.

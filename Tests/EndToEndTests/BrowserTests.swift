@@ -51,6 +51,10 @@ struct BrowserTests {
         // Only as escaped text ("&lt;a href=…"), never as a live link element.
         #expect(dom.out.range(of: #"<a\s[^>]*href="javascript:"#, options: .regularExpression) == nil)
         #expect(dom.out.contains("&lt;a href=\"javascript:alert(4)\"&gt;"))
+        // The samples give a metric over several periods: its timeline is an inline SVG element the browser parsed.
+        let timeline = try #require(between(dom.out, "<figure class=\"timeline\">", "</figure>"), "no timeline in the rendered page")
+        #expect(timeline.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(timeline.components(separatedBy: "<circle").count >= 3, "a timeline has a mark per period")
         let scripts = dom.out.components(separatedBy: "<script").count - 1
         #expect(scripts <= 1, "only the report's own filter script may be in the page")
         let consoleErrors = dom.err.split(separator: "\n").filter {
@@ -67,5 +71,22 @@ struct BrowserTests {
         #expect(FileManager.default.fileExists(atPath: shot.path), "no screenshot was written")
         let phone = artifacts.appendingPathComponent("report-phone.png")
         _ = try chromium(["--window-size=390,1600", "--screenshot=\(phone.path)", page.absoluteString])
+        // The first fact with a timeline, alone under the report's own head (same policy and style), since headless
+        // screenshots do not scroll to a fragment.
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let figure = try #require(html.range(of: "<figure class=\"timeline\">"))
+        let article = try #require(html.range(of: "<article class=\"fact ", options: .backwards, range: html.startIndex..<figure.lowerBound))
+        let end = try #require(html.range(of: "</article>", range: figure.upperBound..<html.endIndex))
+        let head = try #require(html.range(of: "<body>"))
+        let single = out.appendingPathComponent("timeline.html")
+        try (String(html[..<head.upperBound]) + "<main>" + String(html[article.lowerBound..<end.upperBound]) + "</main></body></html>")
+            .write(to: single, atomically: true, encoding: .utf8)
+        let alone = try chromium(["--dump-dom", single.absoluteString])
+        #expect(alone.out.contains("<circle"))
+        #expect(!alone.err.contains("Content Security Policy"), "the timeline needs something the policy forbids")
+        let chart = artifacts.appendingPathComponent("report-timeline.png")
+        try? FileManager.default.removeItem(at: chart)
+        _ = try chromium(["--window-size=900,700", "--screenshot=\(chart.path)", single.absoluteString])
+        #expect(FileManager.default.fileExists(atPath: chart.path), "no timeline screenshot was written")
     }
 }

@@ -1,0 +1,148 @@
+import ClaimModel
+import Foundation
+import Testing
+@testable import Reconcile
+
+/// The fast paths reconcile takes at scale (FactScoring.swift, CopyDetection.swift) against the plain pairwise
+/// definitions they replace, on many seeded random inputs.
+@Suite("scale: fast paths equal the pairwise definitions")
+struct ScaleEquivalenceTests {
+    /// A small deterministic generator, so a failure names its seed.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var x = state
+            x ^= x >> 33; x = x &* 0xff51afd7ed558ccd; x ^= x >> 33
+            return x
+        }
+        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ xs: [T]) -> T { xs[int(xs.count)] }
+    }
+
+    /// Documents over a few sources and dates, and claims of one fact with values, bounds, hedges, modalities and
+    /// (for some) another currency converted to USD.
+    static func scenario(seed: UInt64, claims count: Int) -> (docs: [Document], claims: [Claim], witnesses: Witnesses) {
+        var g = Generator(state: seed)
+        let sources = ["alpha", "beta", "gamma", "delta", "epsilon"]
+        var docs: [Document] = []
+        for i in 0..<max(2, count / 2) {
+            let day = g.int(4) == 0 ? nil : "2025-\(String(format: "%02d", 1 + g.int(12)))-\(String(format: "%02d", 1 + g.int(28)))"
+            docs.append(document("d-\(i)", published: day, site: g.pick(sources)))
+        }
+        var claims: [Claim] = []
+        let values: [Decimal] = [60, 63, 65, 68, 68.5, 68.7, 69, 70, 72.1, 100]
+        for i in 0..<count {
+            let doc = g.pick(docs)
+            let approximation: Approximation = g.pick([.exact, .exact, .exact, .approximate, .range, .atLeast, .atMost])
+            var c = money("c-\(String(format: "%04d", i))", doc: doc.id, billions: g.pick(values), approximation: approximation,
+                          hedge: g.int(5) == 0 ? "nearly" : nil)
+            if approximation == .range, let v = c.value.min { c.value.max = v * Decimal(1.04) }
+            c.modality = g.pick([.reported, .reported, .forecast, .target, .hedged])
+            if g.int(4) == 0 {
+                // The same figure stated in euros, converted at a rate with a spread.
+                c.value.unit = "EUR"
+                c.value.canonical = CanonicalValue(unit: "USD", min: c.value.min.map { $0 * Decimal(1.1) },
+                                                   max: c.value.max.map { $0 * Decimal(1.1) }, rate: 1.1,
+                                                   rateDate: "2025-06", spread: 0.01, source: "test")
+            } else if g.int(3) == 0 {
+                c.value.canonical = CanonicalValue(unit: "USD", min: c.value.min, max: c.value.max, rate: 1)
+            }
+            claims.append(c)
+        }
+        var names: [String: String] = [:]
+        var published: [String: CalendarDay] = [:]
+        for d in docs {
+            names[d.id] = d.site
+            if let p = d.published { published[d.id] = p }
+        }
+        let classes = ["alpha": "alpha", "beta": "alpha", "gamma": "gamma", "delta": "delta", "epsilon": "epsilon"]
+        return (docs, claims, Witnesses(sourceOfDocument: names, classOfSource: classes, publishedOfDocument: published))
+    }
+
+    @Test(arguments: 0..<40)
+    func comparisonsSupersessionsAndScoresMatch(seed: Int) {
+        let s = Self.scenario(seed: UInt64(seed), claims: 5 + seed * 2)
+        let options = ReconcileOptions.defaults
+        let reliability = ["alpha": 0.7, "beta": 0.9, "gamma": 0.8, "delta": 0.55, "epsilon": 0.95]
+        let builder = FactBuilder(options: options, witnesses: s.witnesses, reliability: reliability)
+        for a in s.claims {
+            for b in s.claims {
+                let fast = ComparableValue(a, options: options).compatible(ComparableValue(b, options: options))
+                #expect(fast == Compare.compatible(a, b, options: options), "seed \(seed): \(a.id) vs \(b.id)")
+            }
+        }
+        var signatures = ValueSignatures(s.claims, options: options)
+        let slow = builder.supersessions(s.claims).mapValues(\.id)
+        let fast = builder.fastSupersessions(s.claims, signatures: &signatures).mapValues(\.id)
+        #expect(fast == slow, "seed \(seed)")
+        let pool = s.claims.filter { slow[$0.id] == nil }.sorted { $0.id < $1.id }
+        var scores = PoolScores(pool: pool, signatures: signatures,
+                                weight: { (reliability[s.witnesses.source($0)] ?? 0.8) * Compare.precision($0) },
+                                witness: { s.witnesses.witness($0) })
+        for c in pool {
+            #expect(abs(scores.support(of: c) - builder.support(of: c, among: pool)) < 1e-9, "seed \(seed): \(c.id)")
+            #expect(scores.coherent(c) == builder.isCoherent(pool.filter { Compare.compatible(c, $0, options: options) }),
+                    "seed \(seed): \(c.id)")
+        }
+    }
+
+    /// The pairwise definition of copying the index replaces: every pair of documents of different sources.
+    static func pairwiseCopies(_ documents: [Document], names: [String: String], overlap: Double) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        let sorted = documents.sorted { $0.id < $1.id }
+        let grams = sorted.map { Set(CopyDetection.shingles($0.text)) }
+        for i in sorted.indices {
+            for j in sorted.indices where j > i {
+                guard let a = names[sorted[i].id], let b = names[sorted[j].id], a != b, !grams[i].isEmpty, !grams[j].isEmpty
+                else { continue }
+                let shared = grams[i].intersection(grams[j]).count
+                guard Double(shared) >= overlap * Double(min(grams[i].count, grams[j].count)) else { continue }
+                let pi = sorted[i].published, pj = sorted[j].published
+                if let pi, let pj, pi != pj {
+                    if pi < pj { out[b, default: []].insert(a) } else { out[a, default: []].insert(b) }
+                } else {
+                    out[a, default: []].insert(b); out[b, default: []].insert(a)
+                }
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: 0..<20)
+    func copyDetectionMatchesPairwise(seed: Int) {
+        var g = Generator(state: UInt64(seed) &+ 1000)
+        let vocabulary = (0..<60).map { "w\($0)" } + ["Dollar", "trade", "Über", "café"]
+        // A few originals, each copied with light edits under other names; some unrelated short texts.
+        var docs: [Document] = []
+        for o in 0..<4 {
+            let original = (0..<(30 + g.int(40))).map { _ in g.pick(vocabulary) }
+            for k in 0..<(2 + g.int(6)) {
+                var words = original
+                for _ in 0..<g.int(12) { words[g.int(words.count)] = g.pick(vocabulary) }
+                if g.int(3) == 0 { words.removeLast(g.int(words.count / 2)) }
+                let day = g.int(3) == 0 ? nil : "2025-0\(1 + g.int(9))-1\(g.int(9))"
+                docs.append(document("d-\(o)-\(k)-\(g.int(1000))", published: day, site: "s\(g.int(7))",
+                                     text: words.joined(separator: g.int(2) == 0 ? " " : ", ")))
+            }
+        }
+        for k in 0..<5 { docs.append(document("d-x-\(k)", published: nil, site: "s\(k)", text: "w1 w2 w3")) }
+        var names: [String: String] = [:]
+        for d in docs { names[d.id] = d.site }
+        for overlap in [0.3, 0.5, 0.8] {
+            let fast = SourceAnalysis.copies(documents: docs, names: names, overlap: overlap)
+            let slow = Self.pairwiseCopies(docs, names: names, overlap: overlap).filter { !$0.value.isEmpty }
+            #expect(fast.filter { !$0.value.isEmpty } == slow, "seed \(seed), overlap \(overlap)")
+        }
+    }
+
+    @Test func shinglesReadWordsAsThePlainSplitDoes() {
+        // ASCII takes a byte path, other text the Character path; the same words give the same 5-grams.
+        let ascii = CopyDetection.shingles("The Trade, worth $68.7 billion -- rose 12%  in 2025; officials said.")
+        let words = ["the", "trade", "worth", "68", "7", "billion", "rose", "12", "in", "2025", "officials", "said"]
+        let viaUnicode = CopyDetection.shingles(words.joined(separator: " ") + " é")
+        #expect(ascii.count == words.count - 4)
+        #expect(Set(ascii).isSubset(of: Set(viaUnicode)))
+        #expect(CopyDetection.shingles("too few words here").isEmpty)
+    }
+}
