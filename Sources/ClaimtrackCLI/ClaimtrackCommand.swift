@@ -5,7 +5,7 @@ public struct ClaimtrackCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "claimtrack",
         abstract: "Track numeric and date claims across articles and reconcile them into facts.",
-        subcommands: [RunCommand.self, CheckCommand.self, ParseCommand.self, RecognizeCommand.self, ClaimsCommand.self, FuseCommand.self, ReviewCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, ParseCommand.self, RecognizeCommand.self, ClaimsCommand.self, ExtractCommand.self, ReconcileCommand.self, FuseCommand.self, ReviewCommand.self]
     )
     public init() {}
 

@@ -79,16 +79,7 @@ public struct RunCommand: AsyncParsableCommand {
         CrashPoint.reached("lock")
         let asOfDay = pinned ?? todayUTC()
         let configBytes = FileManager.default.contents(atPath: config).map(Array.init) ?? []
-        // A pinned run gets an id and timestamps derived from its inputs, so the same run writes the same bytes.
-        let runID: String
-        let startedAt: String
-        if let pinned {
-            runID = "run-\(pinned.iso)-" + String(SHA256.hex(configBytes + Array(pinned.iso.utf8)).prefix(8))
-            startedAt = "\(pinned.iso)T00:00:00Z"
-        } else {
-            runID = "run-" + timestamp(started).replacingOccurrences(of: ":", with: "") + "-" + String(UUID().uuidString.prefix(8)).lowercased()
-            startedAt = timestamp(started)
-        }
+        let (runID, startedAt) = RunCommand.identity(pinned: pinned, configBytes: configBytes, started: started)
         logger.setRun(runID)
         let projectDirectory = URL(fileURLWithPath: config).deletingLastPathComponent()
         let storeURL = pipeline.store.resolvedURL(outputs: outputsURL, projectDirectory: projectDirectory)
@@ -147,6 +138,16 @@ public struct RunCommand: AsyncParsableCommand {
         result.seconds = (seconds * 100).rounded() / 100
         result.outputs = outputs
         summary(result)
+    }
+
+    /// The run id and start time. A pinned run gets them derived from its config and as-of date, so the same run
+    /// writes the same bytes (`reconcile` names its runs the same way, so both write the same reports).
+    static func identity(pinned: CalendarDay?, configBytes: [UInt8], started: Date) -> (id: String, startedAt: String) {
+        guard let pinned else {
+            return ("run-" + timestamp(started).replacingOccurrences(of: ":", with: "") + "-" + String(UUID().uuidString.prefix(8)).lowercased(),
+                    timestamp(started))
+        }
+        return ("run-\(pinned.iso)-" + String(SHA256.hex(configBytes + Array(pinned.iso.utf8)).prefix(8)), "\(pinned.iso)T00:00:00Z")
     }
 
     /// The copy of the last completed run's `report.json` that "changes" compares with, refreshed when the report in

@@ -33,10 +33,7 @@ public enum DocumentReader {
                                 reason: "ingest: '\(relativePath)' is not a regular file; expected a regular file")
         }
         let size = Int(info.st_size)
-        if size > options.maxFileBytes {
-            return .quarantined(path: relativePath, id: pathID, format: format,
-                                reason: "ingest: '\(relativePath)' is \(size) bytes; expected at most \(options.maxFileBytes) (maxFileBytes)")
-        }
+        if size > options.maxFileBytes { return tooLarge(relativePath: relativePath, size: size, options: options) }
         // Read one byte past the limit so a file that grew since fstat is still caught.
         var bytes = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
@@ -62,6 +59,21 @@ public enum DocumentReader {
         }
         bytes.removeSubrange(filled...)
         return read(bytes: bytes, relativePath: relativePath, options: options)
+    }
+
+    /// Parses the bytes of a file that was read elsewhere (a line of `claimtrack extract --jsonl`) into the document
+    /// `read(fileAt:relativePath:options:)` makes of that file: one over `maxFileBytes` is quarantined unparsed, under
+    /// the id of its path.
+    public static func read(fileBytes bytes: [UInt8], relativePath: String, options: IngestOptions = .defaults) -> Document {
+        if bytes.count > options.maxFileBytes { return tooLarge(relativePath: relativePath, size: bytes.count, options: options) }
+        return read(bytes: bytes, relativePath: relativePath, options: options)
+    }
+
+    /// The quarantined document of a file too large to read, with an id from its path (its content is never hashed).
+    static func tooLarge(relativePath: String, size: Int, options: IngestOptions) -> Document {
+        .quarantined(path: relativePath, id: Document.id(forContent: Array(("unread:" + relativePath).utf8)),
+                     format: guessFormat(relativePath: relativePath, options: options),
+                     reason: "ingest: '\(relativePath)' is \(size) bytes; expected at most \(options.maxFileBytes) (maxFileBytes)")
     }
 
     /// Parses bytes already in memory (format from the extension and content sniffing).
@@ -132,7 +144,7 @@ public enum DocumentReader {
     }
 
     /// The format the file's name asks for; `.text` stands for "sniff the content" when the name says nothing.
-    static func guessFormat(relativePath: String, options: IngestOptions) -> DocumentFormat {
+    public static func guessFormat(relativePath: String, options: IngestOptions) -> DocumentFormat {
         let ext = fileExtension(relativePath)
         if options.feedExtensions.contains(ext), FeedKind(extension: ext) != nil { return .feed }
         if htmlExtensions.contains(ext) { return .html }
