@@ -106,6 +106,7 @@ public struct RunCommand: AsyncParsableCommand {
             log: { lineLevel, message in logger.log(lineLevel, message) })
         context.cache = cache
         context.previousReport = baseline
+        context.factHistory = { ids in try store.factHistory(ids: ids, before: asOfDay) }
         context.progress = { event in logger.progress(event) }
         let batch: Batch
         do {

@@ -58,6 +58,9 @@ public struct StageContext: Sendable {
     /// The report of the last completed run, which "changes since the last run" compares with; nil means the
     /// `report.json` in the outputs folder (a run without a history).
     public var previousReport: URL?
+    /// Reads the run history: the values the given fact ids had on earlier nights (see `RunStore.factHistory`), for
+    /// the report's night-by-night timelines; nil when the run keeps no history.
+    public var factHistory: (@Sendable (_ factIDs: [String]) throws -> [String: [PastFactValue]])?
 
     public init(asOf: CalendarDay, runID: String, startedAt: String, inputs: URL, outputs: URL, projectDirectory: URL,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -90,6 +90,7 @@ struct HTMLWriter {
             s += "<p class=\"review\(r.stale ? " stale" : "")\">\(h(ReviewText.line(r, status: fact.status)))</p>\n"
         }
         if let line = index.timelines[fact.id] { s += line.svg(current: fact.id, escape: h) }
+        if let line = index.nightTimelines[fact.id] { s += line.svg(current: fact.id, escape: h) }
         let listed = index.listedClaims(of: fact)
         if !listed.claims.isEmpty {
             s += "<ul class=\"claims\">\n"

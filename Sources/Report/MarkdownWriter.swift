@@ -61,6 +61,7 @@ struct MarkdownWriter {
         if !fact.explanation.isEmpty { s += md(fact.explanation) + "\n\n" }
         if let r = fact.review { s += "> " + (r.stale ? "**review stale** " : "") + md(ReviewText.line(r, status: fact.status)) + "\n\n" }
         if let line = index.timelines[fact.id] { s += "Timeline: " + md(line.text(current: fact.id)) + "\n\n" }
+        if let line = index.nightTimelines[fact.id] { s += "Over nights: " + md(line.text(current: fact.id)) + "\n\n" }
         let listed = index.listedClaims(of: fact)
         for (role, claim) in listed.claims { s += "- \(role): " + claimLine(claim) + "\n" }
         if listed.omitted > 0 { s += "- *… and \(listed.omitted) more claims in report.json*\n" }

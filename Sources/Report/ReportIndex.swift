@@ -1,4 +1,5 @@
 internal import ClaimModel
+internal import Pipeline
 
 /// Look-ups and the review order shared by the Markdown and HTML writers, built once per report.
 struct ReportIndex {
@@ -11,8 +12,11 @@ struct ReportIndex {
 
     /// Facts of one subject and metric over several periods, by fact id (see `Timeline`).
     let timelines: [String: Timeline]
+    /// Facts whose value changed over the nights of the run history, by fact id (see `Timeline.nights`).
+    let nightTimelines: [String: Timeline]
 
-    init(_ report: Report, options: ReportOptions) {
+    /// `history` holds the values facts had on earlier nights, by fact id (empty without a run history).
+    init(_ report: Report, options: ReportOptions, history: [String: [PastFactValue]] = [:]) {
         self.report = report
         self.options = options
         // Duplicate ids would trap in Dictionary(uniqueKeysWithValues:); the first one wins instead.
@@ -24,6 +28,13 @@ struct ReportIndex {
         }
         sourceOfDocument = owner
         timelines = Timeline.all(report.facts)
+        var nights: [String: Timeline] = [:]
+        for fact in report.facts {
+            guard let past = history[fact.id], !past.isEmpty,
+                  let line = Timeline.nights(fact, tonight: report.run.asOf, history: past) else { continue }
+            nights[fact.id] = line
+        }
+        nightTimelines = nights
     }
 
     /// Sources whose reliability a reviewer pinned in this run.

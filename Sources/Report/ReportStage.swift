@@ -50,7 +50,17 @@ public struct ReportStage: Stage {
             try ReportWriter.writeAtomically(Array(ChangesWriter.markdown(report, changes, title: options.title).utf8),
                                              to: folder.appendingPathComponent("changes.md"))
         }
-        let index = ReportIndex(report, options: options)
+        // With a run history, facts whose value changed over the nights get a night-by-night timeline; a history that
+        // cannot be read costs those timelines only.
+        var history: [String: [PastFactValue]] = [:]
+        if let read = context.factHistory {
+            do {
+                history = try read(report.facts.map(\.id))
+            } catch {
+                context.log(.warning, "report: no timelines over nights, the run history could not be read: \(error)")
+            }
+        }
+        let index = ReportIndex(report, options: options, history: history)
         try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.md")) { emit in
             try MarkdownWriter(index: index).write(emit)
         }

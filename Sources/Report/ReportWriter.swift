@@ -50,16 +50,20 @@ public enum ReportWriter {
 
     /// `report.md`: summary, then conflicts, inconsistent checks, superseded forecasts, compatible, agreed, single-source,
     /// consistent checks, sources and documents.
-    public static func markdown(_ report: Report, options: ReportOptions) -> String {
+    ///
+    /// `history` holds facts' values on earlier nights (see `RunStore.factHistory`) for the timelines over nights.
+    public static func markdown(_ report: Report, options: ReportOptions, history: [String: [PastFactValue]] = [:]) -> String {
         var out = ""
-        MarkdownWriter(index: ReportIndex(report, options: options)).write { out += $0 }
+        MarkdownWriter(index: ReportIndex(report, options: options, history: history)).write { out += $0 }
         return out
     }
 
     /// `report.html`: the same order as `report.md` in one self-contained page with a strict Content-Security-Policy.
-    public static func html(_ report: Report, options: ReportOptions) -> String {
+    ///
+    /// `history` holds facts' values on earlier nights (see `RunStore.factHistory`) for the timelines over nights.
+    public static func html(_ report: Report, options: ReportOptions, history: [String: [PastFactValue]] = [:]) -> String {
         var out = ""
-        HTMLWriter(index: ReportIndex(report, options: options)).write { out += $0 }
+        HTMLWriter(index: ReportIndex(report, options: options, history: history)).write { out += $0 }
         return out
     }
 

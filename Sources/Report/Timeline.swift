@@ -1,5 +1,6 @@
 internal import ClaimModel
 internal import Foundation
+internal import Pipeline
 
 /// The values one subject's metric takes over several periods: the facts sharing subject, metric, dimension and unit
 /// whose periods differ, in time order. `report.html` draws it as an inline SVG, `report.md` as a line of text.
@@ -14,8 +15,16 @@ struct Timeline {
         let high: Decimal?
     }
 
+    /// What the horizontal axis counts: the periods facts cover, or the nights (as-of dates) of runs.
+    enum Axis: Equatable {
+        case periods
+        /// One point per night, at its as-of date; the point on `tonight` (a day number) is this run's.
+        case nights(tonight: Int)
+    }
+
     /// In order of period, then fact id.
     let points: [Point]
+    var axis: Axis = .periods
 
     /// The key facts of one series share; nil for facts that cannot be placed on a time axis.
     static func key(_ f: Fact) -> String? {
@@ -46,10 +55,49 @@ struct Timeline {
         HumanFormat.period(p.fact.period) ?? HumanFormat.dates(CalendarDay(dayNumber: p.from), CalendarDay(dayNumber: p.to))
     }
 
-    /// "2024: $65 billion · 2025: $68 billion (this fact)", for the Markdown report.
+    /// The night-by-night values of `fact`: this run's value on `tonight` after the earlier nights' values; nil unless
+    /// the fact is a quantity that took at least two distinct values. Nights whose value is of another dimension or
+    /// unit, a date or unresolved are left out, as they cannot share the axis.
+    static func nights(_ fact: Fact, tonight: CalendarDay, history: [PastFactValue]) -> Timeline? {
+        func plottable(_ v: ClaimValue) -> Bool {
+            !v.isDate && v.unresolved == nil && (v.min != nil || v.max != nil)
+                && v.dimension == fact.value.dimension && v.unit == fact.value.unit
+        }
+        guard plottable(fact.value) else { return nil }
+        var points: [Point] = []
+        for past in history where past.asOf < tonight && plottable(past.value) {
+            var f = fact
+            f.value = past.value
+            f.status = past.status
+            points.append(Point(fact: f, from: past.asOf.dayNumber, to: past.asOf.dayNumber, low: past.value.min, high: past.value.max))
+        }
+        points.sort { $0.from < $1.from }
+        points.append(Point(fact: fact, from: tonight.dayNumber, to: tonight.dayNumber, low: fact.value.min, high: fact.value.max))
+        let distinct = Set(points.map { [$0.low, $0.high] })
+        guard distinct.count >= 2 else { return nil }
+        return Timeline(points: points, axis: .nights(tonight: tonight.dayNumber))
+    }
+
+    /// Whether `p` is the point of the fact the timeline is drawn for: that fact, or tonight's value.
+    private func isCurrent(_ p: Point, _ current: String) -> Bool {
+        switch axis {
+        case .periods: return p.fact.id == current
+        case .nights(let tonight): return p.from == tonight
+        }
+    }
+
+    /// A point's place on the axis as a reader names it: its period, or its night's as-of date.
+    private func placeText(_ p: Point) -> String {
+        axis == .periods ? Timeline.periodText(p) : CalendarDay(dayNumber: p.from).iso
+    }
+
+    private var currentWord: String { axis == .periods ? "this fact" : "tonight" }
+
+    /// "2024: $65 billion · 2025: $68 billion (this fact)", for the Markdown report; over nights
+    /// "2025-12-18: $63 billion · 2025-12-20: $68 billion (tonight)".
     func text(current: String) -> String {
         points.map { p in
-            "\(Timeline.periodText(p)): \(HumanFormat.value(p.fact.value))" + (p.fact.id == current ? " (this fact)" : "")
+            "\(placeText(p)): \(HumanFormat.value(p.fact.value))" + (isCurrent(p, current) ? " (\(currentWord))" : "")
         }.joined(separator: " · ")
     }
 
@@ -88,8 +136,10 @@ struct Timeline {
         }
         let c = Timeline.coordinate
         let sample = first.fact.value
-        let label = [first.fact.subject, first.fact.metric].compactMap { $0 }.joined(separator: " ") + " over \(points.count) periods"
-        var s = "<figure class=\"timeline\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+        let label = [first.fact.subject, first.fact.metric].compactMap { $0 }.joined(separator: " ")
+            + " over \(points.count) \(axis == .periods ? "periods" : "nights")"
+        var s = "<figure class=\"timeline\(axis == .periods ? "" : " nights")\">\n"
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
         s += "role=\"img\" aria-label=\"\(escape(label))\">\n"
         // Axes and their end labels: the value range on the left, the first and last day below.
         s += "<line class=\"axis\" x1=\"\(c(left))\" y1=\"\(c(top))\" x2=\"\(c(left))\" y2=\"\(c(height - bottom))\"/>"
@@ -107,17 +157,18 @@ struct Timeline {
         s += "<polyline class=\"trend\" points=\"\(centres.joined(separator: " "))\"/>\n"
         for p in points {
             guard let lo = p.low ?? p.high, let hi = p.high ?? p.low else { continue }
-            let now = p.fact.id == current
+            let now = isCurrent(p, current)
             let open = p.low == nil || p.high == nil
             let cx = (x(p.from) + x(p.to)) / 2, cy = (y(lo) + y(hi)) / 2
             s += "<a href=\"#\(escape(p.fact.id))\"><g class=\"point \(p.fact.status.rawValue)\(now ? " now" : "")\(open ? " open" : "")\">"
-            s += "<title>\(escape(Timeline.periodText(p))): \(escape(HumanFormat.value(p.fact.value))) (\(p.fact.status.rawValue))"
-            s += "\(now ? ", this fact" : "")</title>"
+            s += "<title>\(escape(placeText(p))): \(escape(HumanFormat.value(p.fact.value))) (\(p.fact.status.rawValue))"
+            s += "\(now ? ", \(currentWord)" : "")</title>"
             s += "<line class=\"period\" x1=\"\(c(x(p.from)))\" y1=\"\(c(cy))\" x2=\"\(c(x(p.to)))\" y2=\"\(c(cy))\"/>"
             if lo != hi { s += "<line class=\"range\" x1=\"\(c(cx))\" y1=\"\(c(y(lo)))\" x2=\"\(c(cx))\" y2=\"\(c(y(hi)))\"/>" }
             s += "<circle cx=\"\(c(cx))\" cy=\"\(c(cy))\" r=\"\(now ? 5 : 4)\"/></g></a>\n"
         }
-        s += "</svg>\n<figcaption>" + escape(text(current: current)) + "</figcaption>\n</figure>\n"
+        s += "</svg>\n<figcaption>" + (axis == .periods ? "" : "Over nights: ") + escape(text(current: current))
+        s += "</figcaption>\n</figure>\n"
         return s
     }
 }
