@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "ClaimtrackCLI", targets: ["ClaimtrackCLI"]),
         // The recognizers and claim builder alone, for benchmarks that need not build the rest.
         .library(name: "ClaimtrackExtract", targets: ["Extract"]),
+        // What the libFuzzer targets in Fuzz/ run per input (they need not build the whole CLI).
+        .library(name: "ClaimtrackFuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,6 +66,8 @@ let package = Package(
             swiftSettings: sharedSettings
         ),
         .executableTarget(name: "claimtrack", dependencies: ["ClaimtrackCLI"], swiftSettings: sharedSettings),
+        // The per-input work of the fuzz targets, shared by Fuzz/ and the fuzz regression tests.
+        .target(name: "FuzzTargets", dependencies: ["ClaimModel", "Ingest", "Extract"], swiftSettings: sharedSettings),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: sharedSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ClaimModel"], swiftSettings: sharedSettings),
         .testTarget(
@@ -77,7 +81,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ClaimtrackCLI", "ClaimModel", "Pipeline"],
+            dependencies: ["ClaimtrackCLI", "ClaimModel", "Pipeline", "FuzzTargets"],
             swiftSettings: sharedSettings
         ),
     ]

@@ -1,20 +1,23 @@
-// Modules of the ClaimtrackCLI product's dependencies are importable from it; the fuzz package needs no extra product.
-import ClaimModel
-import Extract
+import FuzzTargets
 
-/// Built once: the recognizer holds compiled rule tables.
-nonisolated(unsafe) let recognizer = Recognizer()
-
-/// libFuzzer entry point: the bytes, as UTF-8 with repairs, go through every recognizer with and without a reference date.
+/// libFuzzer's per-input entry point: `FuzzTargets.recognizers` over the bytes (see there for what counts as a finding).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzRecognizers(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
-    let bytes = start.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []
-    let text = String(decoding: bytes, as: UTF8.self)
-    _ = recognizer.recognize(text)
-    if let reference = CalendarDay(iso: "2025-12-20") {
-        _ = recognizer.recognize(text, reference: reference)
-        _ = recognizer.anchoredDates(text, reference: reference)
-    }
-    _ = recognizer.numbers(text, ordinals: true)
+public func fuzzOne(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+    FuzzTargets.recognizers(start.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? [])
     return 0
+}
+
+// SwiftPM links an executable with `main` aliased to `FuzzRecognizers_main` (so tests can import executables); with
+// -parse-as-library there is no Swift main, so this entry point hands control to libFuzzer's driver, as libFuzzer's
+// own `main` would.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                     _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt) -> CInt
+
+@_cdecl("FuzzRecognizers_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var argc = argc
+    var argv = argv
+    return runFuzzerDriver(&argc, &argv, fuzzOne)
 }

@@ -112,6 +112,9 @@ enum NumeralRules {
 
     // MARK: digits
 
+    /// The most digit groups one number is read from: 1 + 3 × 15 digits is past any figure a text states.
+    static let maxGroups = 16
+
     /// A run of digit groups joined by `,` `.` or single spaces, read as one number.
     static func digitChain(_ t: [Token], at i: Int) -> (text: String, next: Int, hasSeparator: Bool)? {
         var j = i
@@ -126,7 +129,9 @@ enum NumeralRules {
         groups.append(t[j].text)
         j += 1
         var spaceGrouped = false
-        while j + 1 < t.count {
+        // Bounded: every position of a long "1,2,3,…" list would otherwise walk the rest of it (quadratic, a fuzz
+        // finding); no written number has more groups, and what follows is read from the next position.
+        while j + 1 < t.count, groups.count < maxGroups {
             let s = t[j], d = t[j + 1]
             if s.kind == .symbol, s.first == "," || s.first == ".", !s.spaceBefore, d.kind == .digits, !d.spaceBefore,
                !spaceGrouped {
