@@ -1,7 +1,7 @@
 import ArgumentParser
-public import ClaimModel
+internal import ClaimModel
 import Foundation
-public import Pipeline
+internal import Pipeline
 
 /// Writes a line to standard error.
 func printError(_ message: String) {

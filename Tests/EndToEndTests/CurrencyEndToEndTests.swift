@@ -10,7 +10,7 @@ func runArticles(_ articles: [String: String], asOf: String = "2025-12-20") asyn
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
     for (name, text) in articles { try Data(text.utf8).write(to: inputs.appendingPathComponent(name)) }
     let out = root.appendingPathComponent("outputs")
-    var command = try RunCommand.parse([
+    let command = try RunCommand.parse([
         "--config", repoRoot.appendingPathComponent("pipeline.json").path,
         "--inputs", inputs.path, "--outputs", out.path, "--as-of", asOf, "--quiet",
     ])
