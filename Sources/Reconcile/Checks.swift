@@ -7,8 +7,12 @@ struct Checker {
 
     /// The relative gap allowed when any of the claims is hedged or approximate, else the exact tolerance.
     func allowance(_ claims: [Claim]) -> Decimal {
-        let hedged = claims.contains { $0.approximation != .exact || $0.hedge != nil || $0.modality == .hedged }
-        return Decimal(hedged ? options.approximateTolerance : options.tolerance)
+        Decimal(loose(claims) ? options.approximateTolerance : options.tolerance)
+    }
+
+    /// Whether any of the claims is hedged or approximate (so the looser tolerance applies).
+    func loose(_ claims: [Claim]) -> Bool {
+        claims.contains { $0.approximation != .exact || $0.hedge != nil || $0.modality == .hedged }
     }
 
     func allowanceText(_ a: Decimal) -> String { Compare.text(a * 100, places: 1) + "%" }
@@ -33,10 +37,14 @@ struct Checker {
     func checks(claims: [Claim], facts: [Fact], claimsByID: [String: Claim]) -> [Check] {
         var out: [Check] = []
         let byDocument = Dictionary(grouping: claims, by: \.document)
+        // Facts by metric (in their order), and whether a fact's supporting claims are hedged, worked out once: a sum
+        // check against a fact read every fact and every supporting claim, once per document stating parts.
+        let factsByMetric = Dictionary(grouping: facts, by: \.metric)
+        var hedgedSupport: [String: Bool] = [:]
         for document in byDocument.keys.sorted() {
             let docClaims = (byDocument[document] ?? []).sorted { $0.id < $1.id }
             out += ratioChecks(docClaims)
-            out += sumChecks(docClaims, facts: facts, claimsByID: claimsByID)
+            out += sumChecks(docClaims, facts: facts, claimsByID: claimsByID, factsByMetric: factsByMetric, hedgedSupport: &hedgedSupport)
             out += countChecks(docClaims)
             out += componentChecks(docClaims)
         }
@@ -76,6 +84,14 @@ struct Checker {
 
     /// Parts ("part-of:<metric>") summed against the document's total for <metric>, else the fact's value.
     func sumChecks(_ claims: [Claim], facts: [Fact], claimsByID: [String: Claim]) -> [Check] {
+        var hedgedSupport: [String: Bool] = [:]
+        return sumChecks(claims, facts: facts, claimsByID: claimsByID, factsByMetric: Dictionary(grouping: facts, by: \.metric),
+                         hedgedSupport: &hedgedSupport)
+    }
+
+    /// `sumChecks` with the facts grouped by metric and a memo of whether each fact's supporting claims are hedged.
+    func sumChecks(_ claims: [Claim], facts: [Fact], claimsByID: [String: Claim], factsByMetric: [String: [Fact]],
+                   hedgedSupport: inout [String: Bool]) -> [Check] {
         var out: [Check] = []
         let parts = Dictionary(grouping: claims.filter { $0.role?.hasPrefix("part-of:") == true }, by: { $0.role ?? "" })
         for role in parts.keys.sorted() {
@@ -100,12 +116,17 @@ struct Checker {
                                  explanation: "parts \(partsText) add up to \(sumText), against the total '\(total.text)' (\(Compare.text(t))) "
                                     + "in the same document: \(fit.gap) apart, \(fit.ok ? "within" : "beyond") the \(allowanceText(allowed)) allowed; "
                                     + "\(fit.ok ? "consistent" : "inconsistent")."))
-            } else if let fact = facts.filter({ $0.metric == metric && $0.subject == first.subject && $0.value.unit == first.value.unit })
+            } else if let fact = (factsByMetric[metric] ?? []).filter({ $0.metric == metric && $0.subject == first.subject && $0.value.unit == first.value.unit })
                         .sorted(by: { ($0.period == nil ? 0 : 1, $0.id) < ($1.period == nil ? 0 : 1, $1.id) }).first,
                       let t = Compare.point(Claim(id: "", document: "", quote: "", span: [], subject: nil, metric: metric, value: fact.value,
                                                   approximation: .exact, modality: .reported, period: nil, speaker: nil, text: "")) {
-                let supporting = fact.supporting.compactMap { claimsByID[$0] }
-                let allowed = allowance(items + supporting)
+                let supportHedged: Bool
+                if let known = hedgedSupport[fact.id] { supportHedged = known } else {
+                    supportHedged = loose(fact.supporting.compactMap { claimsByID[$0] })
+                    hedgedSupport[fact.id] = supportHedged
+                }
+                // `allowance(items + supporting)`: the looser tolerance when any of them is hedged or approximate.
+                let allowed = supportHedged ? Decimal(options.approximateTolerance) : allowance(items)
                 let g = Compare.percentGap(sum, t)
                 let ok = g.gap <= allowed
                 out.append(Check(kind: "sum", status: ok ? .consistent : .inconsistent, claims: items.map(\.id).sorted(),

@@ -9,8 +9,10 @@ struct Witnesses {
     /// Source pairs (sorted) a reviewer marked as dependent.
     var reviewedDependent: Set<[String]> = []
 
-    func source(_ c: Claim) -> String { sourceOfDocument[c.document] ?? c.document }
-    func witness(_ c: Claim) -> String { classOfSource[source(c)] ?? source(c) }
+    func source(_ c: Claim) -> String { source(ofDocument: c.document) }
+    func witness(_ c: Claim) -> String { witness(ofDocument: c.document) }
+    func source(ofDocument d: String) -> String { sourceOfDocument[d] ?? d }
+    func witness(ofDocument d: String) -> String { classOfSource[source(ofDocument: d)] ?? source(ofDocument: d) }
     func published(_ c: Claim) -> CalendarDay? { publishedOfDocument[c.document] }
 }
 

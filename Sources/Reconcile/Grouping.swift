@@ -51,6 +51,14 @@ enum Grouping {
 
     /// Groups the anchored claims; date claims whose day is unknown are returned apart for binding.
     static func group(_ claims: [Claim], witnesses: Witnesses, options: ReconcileOptions) -> (groups: [FactGroup], unresolved: [Claim]) {
+        let split = unlinked(claims, witnesses: witnesses)
+        var groups = split.groups
+        linkComponents(&groups, stated: statedComponents(claims.filter(feedsFacts)), options: options)
+        return (groups.values.sorted { $0.key < $1.key }, split.unresolved)
+    }
+
+    /// The groups by key before stated components are linked, and the date claims whose day is unknown.
+    static func unlinked(_ claims: [Claim], witnesses: Witnesses) -> (groups: [String: FactGroup], unresolved: [Claim]) {
         var unresolved: [Claim] = []
         var dated: [Claim] = []
         var periodless: [Claim] = []
@@ -85,8 +93,7 @@ enum Grouping {
             }
             add(c, period: nil, placed: false)
         }
-        linkComponents(&groups, stated: statedComponents(claims.filter(feedsFacts)), options: options)
-        return (groups.values.sorted { $0.key < $1.key }, unresolved)
+        return (groups, unresolved)
     }
 
     /// Moves claims of other documents that match a stated component, and not its whole, from the whole's fact to the
@@ -95,30 +102,101 @@ enum Grouping {
     /// Why: "25% tariffs" in one article and "50 percent tariffs, including a 25% duty linked to Russian crude" in
     /// another are not a conflict once the second says the 25% is a part.
     static func linkComponents(_ groups: inout [String: FactGroup], stated: [(part: Claim, whole: Claim)], options: ReconcileOptions) {
+        guard !stated.isEmpty else { return }
+        // Which group holds each claim: a claim is in exactly one group, and moves only from a whole's group to a
+        // component's, so the index is kept up to date below instead of scanning every group per component.
+        var groupOf: [String: String] = [:]
+        // What a comparison reads of each claim (value, approximation, hedged), interned: `Compare.compatible` of a
+        // claim with a part and with a whole is decided once per distinct signature in each component's pass.
+        struct Signature: Hashable { var value: ClaimValue; var approximation: Approximation; var hedged: Bool }
+        var signatureIDs: [Signature: Int] = [:]
+        var representative: [Claim] = []
+        var signatures: [String: [Int]] = [:]
+        for (key, g) in groups {
+            var sigs: [Int] = []
+            sigs.reserveCapacity(g.claims.count)
+            for c in g.claims {
+                groupOf[c.id] = key
+                let s = Signature(value: c.value, approximation: c.approximation, hedged: c.hedge != nil)
+                if let id = signatureIDs[s] { sigs.append(id); continue }
+                signatureIDs[s] = representative.count
+                sigs.append(representative.count)
+                representative.append(c)
+            }
+            signatures[key] = sigs
+        }
+        // Group keys by their text up to the k-th "|": a key that starts with `baseKey(whole) + "|"` is in the bucket of
+        // that prefix (the exact prefix test below still decides). Groups are only ever removed, never added.
+        var buckets: [Int: [Substring: [String]]] = [:]
+        func prefix(_ key: String, separators k: Int) -> Substring? {
+            var seen = 0
+            var i = key.utf8.startIndex
+            while i != key.utf8.endIndex {
+                if key.utf8[i] == UInt8(ascii: "|") {
+                    seen += 1
+                    if seen == k { return key[..<key.utf8.index(after: i)] }
+                }
+                i = key.utf8.index(after: i)
+            }
+            return nil
+        }
+        let sortedKeys = groups.keys.sorted()
         var moved = Set<String>()
         for (part, whole) in stated {
-            guard let partKey = groups.first(where: { $0.value.claims.contains { $0.id == part.id } })?.key else { continue }
-            for key in groups.keys.sorted() where key != partKey {
-                guard let peek = groups[key] else { continue }
-                let holdsWhole = peek.claims.contains { $0.id == whole.id }
-                let prefix = baseKey(whole) + "|"
+            guard let partKey = groupOf[part.id] else { continue }
+            let prefix0 = baseKey(whole) + "|"
+            let k = prefix0.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) }
+            if buckets[k] == nil {
+                var b: [Substring: [String]] = [:]
+                for key in sortedKeys { if let p = prefix(key, separators: k) { b[p, default: []].append(key) } }
+                buckets[k] = b
+            }
+            let wholeKey = groupOf[whole.id]
+            var candidates = buckets[k]?[Substring(prefix0)] ?? []
+            if let wholeKey, !candidates.contains(wholeKey) {
+                candidates.append(wholeKey)
+                candidates.sort()
+            }
+            var memo: [Int: Bool] = [:]
+            for key in candidates where key != partKey {
+                guard groups[key] != nil else { continue }
+                let holdsWhole = key == wholeKey
                 // Another group of the whole's metric, but not a component group that shares its key prefix.
-                guard holdsWhole || (key.hasPrefix(prefix) && !key.dropFirst(prefix.count).contains("component-of:")) else { continue }
+                guard holdsWhole || (key.hasPrefix(prefix0) && !key.dropFirst(prefix0.count).contains("component-of:")) else { continue }
                 // Taken out while changed, so its claim list is not copied.
                 guard var g = groups.removeValue(forKey: key) else { continue }
+                var sigs = signatures[key] ?? []
                 if holdsWhole, !g.components.contains(where: { $0.id == part.id }) { g.components.append(part) }
-                let matching = g.claims.filter { x in
-                    x.document != part.document && !moved.contains(x.id) && x.id != whole.id
-                        && Compare.compatible(x, part, options: options) && !Compare.compatible(x, whole, options: options)
+                var matching: [Int] = []
+                for (i, x) in g.claims.enumerated() {
+                    let s = sigs[i]
+                    let fits: Bool
+                    if let m = memo[s] { fits = m } else {
+                        let r = representative[s]
+                        fits = Compare.compatible(r, part, options: options) && !Compare.compatible(r, whole, options: options)
+                        memo[s] = fits
+                    }
+                    guard fits, x.document != part.document, !moved.contains(x.id), x.id != whole.id else { continue }
+                    matching.append(i)
                 }
-                for x in matching {
-                    moved.insert(x.id)
-                    groups[partKey]?.claims.append(x)
-                    groups[partKey]?.matchedComponent[x.id] = part.id
+                if !matching.isEmpty {
+                    for i in matching {
+                        let x = g.claims[i]
+                        moved.insert(x.id)
+                        groups[partKey]?.claims.append(x)
+                        signatures[partKey]?.append(sigs[i])
+                        groups[partKey]?.matchedComponent[x.id] = part.id
+                        groupOf[x.id] = partKey
+                    }
+                    let matched = Set(matching.map { g.claims[$0].id })
+                    var keep = [Bool](repeating: true, count: g.claims.count)
+                    for i in matching { keep[i] = false }
+                    let before = g.claims
+                    g.claims = before.indices.filter { keep[$0] }.map { before[$0] }
+                    sigs = sigs.indices.filter { keep[$0] }.map { sigs[$0] }
+                    g.placedByDate.removeAll { matched.contains($0) }
                 }
-                let matched = Set(matching.map(\.id))
-                g.claims.removeAll { matched.contains($0.id) }
-                g.placedByDate.removeAll { matched.contains($0) }
+                signatures[key] = g.claims.isEmpty ? nil : sigs
                 groups[key] = g.claims.isEmpty ? nil : g
             }
             groups[partKey]?.componentOf = whole

@@ -141,21 +141,27 @@ public struct ReconcileStage: Stage {
         }
         let boundByID = Dictionary(bound.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let evidence = Dictionary(finalGroups.map { ($0.id, $0.claims.map(\.id)) }, uniquingKeysWith: { a, b in a + b })
-        return (facts, claims.map { boundByID[$0.id] ?? $0 }, evidence)
+        // Without bound dates the claims are returned as they came, sharing their storage instead of copying it.
+        return (facts, boundByID.isEmpty ? claims : claims.map { boundByID[$0.id] ?? $0 }, evidence)
     }
 
     /// Reliability per source: smoothed share of its claims that support their fact, over facts with two or more witnesses.
     ///
     /// Superseded claims are left out: an early forecast replaced later is not an error.
     func estimateReliability(_ facts: [Fact], claims: [Claim], witnesses: Witnesses) -> [String: Double] {
-        let byID = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Only each claim's document is read here: a map of whole claims by id cost more memory than the claims.
+        var documentOf: [String: String] = [:]
+        documentOf.reserveCapacity(claims.count)
+        for c in claims where documentOf[c.id] == nil { documentOf[c.id] = c.document }
         var hits: [String: Double] = [:]
         var seen: [String: Double] = [:]
         for f in facts {
-            let involved = (f.supporting + f.dissenting).compactMap { byID[$0] }
-            guard Set(involved.map { witnesses.witness($0) }).count >= 2 else { continue }
-            for id in f.supporting { if let c = byID[id] { hits[witnesses.source(c), default: 0] += 1; seen[witnesses.source(c), default: 0] += 1 } }
-            for id in f.dissenting { if let c = byID[id] { seen[witnesses.source(c), default: 0] += 1 } }
+            let involved = (f.supporting + f.dissenting).compactMap { documentOf[$0] }
+            guard Set(involved.map { witnesses.witness(ofDocument: $0) }).count >= 2 else { continue }
+            for id in f.supporting {
+                if let d = documentOf[id] { hits[witnesses.source(ofDocument: d), default: 0] += 1; seen[witnesses.source(ofDocument: d), default: 0] += 1 }
+            }
+            for id in f.dissenting { if let d = documentOf[id] { seen[witnesses.source(ofDocument: d), default: 0] += 1 } }
         }
         var out: [String: Double] = [:]
         let weight = 2.0  // pseudo-claims at the prior: a source judged on two facts moves only part way

@@ -40,12 +40,99 @@ public enum ReportWriter {
     }
 
     /// `report.json`: pretty-printed with sorted keys and a trailing newline, byte-for-byte stable for the same report.
+    ///
+    /// The same bytes as `JSONEncoder` gives for the whole report (see `plainJSON`), made without holding the encoder's
+    /// tree of the whole report: the report is encoded with its long lists empty, and each list's elements, encoded a
+    /// slice at a time (in parallel) and indented to their depth, are put in their place. At 100,000 documents the
+    /// report is about a gigabyte of JSON, and the encoder's tree of it took more memory than the JSON itself.
     public static func json(_ report: Report) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var bytes = Array(try encoder.encode(report))
+        var skeleton = report
+        skeleton.documents = []; skeleton.claims = []; skeleton.facts = []; skeleton.checks = []
+        let encoder = jsonEncoder()
+        var bytes = Array(try encoder.encode(skeleton))
+        // Top-level keys are the only ones at a two-space indent; sorted keys put the lists in this order.
+        var lists: [(key: String, elements: Int, encode: @Sendable (Int, JSONEncoder) throws -> Data)] = [
+            ("checks", report.checks.count, { try $1.encode(report.checks[$0]) }),
+            ("claims", report.claims.count, { try $1.encode(report.claims[$0]) }),
+            ("documents", report.documents.count, { try $1.encode(report.documents[$0]) }),
+            ("facts", report.facts.count, { try $1.encode(report.facts[$0]) }),
+        ]
+        lists.removeAll { $0.elements == 0 }
+        guard !lists.isEmpty else { bytes.append(UInt8(ascii: "\n")); return bytes }
+        var out: [UInt8] = []
+        var from = 0
+        for list in lists {
+            let marker = Array("\n  \"\(list.key)\" : [".utf8)
+            guard let at = find(marker, in: bytes, from: from) else { return try plainJSON(report) }
+            var close = at + marker.count
+            while close < bytes.count, bytes[close] == UInt8(ascii: " ") || bytes[close] == UInt8(ascii: "\n") { close += 1 }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: "]") else { return try plainJSON(report) }
+            out.append(contentsOf: bytes[from..<(at + marker.count)])
+            try appendElements(count: list.elements, encode: list.encode, to: &out)
+            out.append(contentsOf: Array("\n  ]".utf8))
+            from = close + 1
+        }
+        out.append(contentsOf: bytes[from...])
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    /// `report.json` as one `JSONEncoder` call over the whole report: what `json` must equal.
+    public static func plainJSON(_ report: Report) throws -> [UInt8] {
+        var bytes = Array(try jsonEncoder().encode(report))
         bytes.append(UInt8(ascii: "\n"))
         return bytes
+    }
+
+    private static func jsonEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = from
+        while i + needle.count <= haystack.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Elements of a top-level list as the pretty printer writes them: each on new lines, indented four spaces.
+    private static func appendElements(count: Int, encode: @Sendable (Int, JSONEncoder) throws -> Data, to out: inout [UInt8]) throws {
+        let slice = 4096
+        var start = 0
+        while start < count {
+            let first = start, end = min(count, start + slice)
+            let parts = 16
+            var chunks = [Result<[UInt8], any Error>?](repeating: nil, count: parts)
+            chunks.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let results = buffer
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let encoder = jsonEncoder()
+                    let lo = first + (end - first) * part / parts, hi = first + (end - first) * (part + 1) / parts
+                    results[part] = Result {
+                        var chunk: [UInt8] = []
+                        for i in lo..<hi {
+                            chunk.append(contentsOf: i == 0 ? Array("\n    ".utf8) : Array(",\n    ".utf8))
+                            // Pretty JSON escapes newlines inside strings, so every raw newline starts a line to
+                            // indent; the empty line inside an empty list or object stays empty, as the printer leaves it.
+                            var lineStart = false
+                            for b in try encode(i, encoder) {
+                                if lineStart, b != UInt8(ascii: "\n") { chunk.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                                chunk.append(b)
+                                lineStart = b == UInt8(ascii: "\n")
+                            }
+                        }
+                        return chunk
+                    }
+                }
+            }
+            for chunk in chunks { if let chunk { out.append(contentsOf: try chunk.get()) } }
+            start = end
+        }
     }
 
     /// `report.md`: summary, then conflicts, inconsistent checks, superseded forecasts, compatible, agreed, single-source,

@@ -109,6 +109,89 @@ struct ScaleEquivalenceTests {
         return out
     }
 
+    /// Component linking as first written: every group scanned for the part, every claim compared one by one.
+    static func plainLink(_ groups: inout [String: FactGroup], stated: [(part: Claim, whole: Claim)], options: ReconcileOptions) {
+        var moved = Set<String>()
+        for (part, whole) in stated {
+            guard let partKey = groups.first(where: { $0.value.claims.contains { $0.id == part.id } })?.key else { continue }
+            for key in groups.keys.sorted() where key != partKey {
+                guard var g = groups[key] else { continue }
+                let holdsWhole = g.claims.contains { $0.id == whole.id }
+                let prefix = Grouping.baseKey(whole) + "|"
+                guard holdsWhole || (key.hasPrefix(prefix) && !key.dropFirst(prefix.count).contains("component-of:")) else { continue }
+                if holdsWhole, !g.components.contains(where: { $0.id == part.id }) { g.components.append(part) }
+                let matching = g.claims.filter { x in
+                    x.document != part.document && !moved.contains(x.id) && x.id != whole.id
+                        && Compare.compatible(x, part, options: options) && !Compare.compatible(x, whole, options: options)
+                }
+                for x in matching {
+                    moved.insert(x.id)
+                    groups[partKey]?.claims.append(x)
+                    groups[partKey]?.matchedComponent[x.id] = part.id
+                }
+                let matched = Set(matching.map(\.id))
+                g.claims.removeAll { matched.contains($0.id) }
+                g.placedByDate.removeAll { matched.contains($0) }
+                groups[key] = g.claims.isEmpty ? nil : g
+            }
+            groups[partKey]?.componentOf = whole
+        }
+    }
+
+    /// Documents that state a whole ("tariffs of 50%") and a part of it ("a 25% duty"), and documents that state only
+    /// one figure, over periods and sources: the indexed linking moves the same claims to the same groups.
+    @Test(arguments: 0..<30)
+    func componentLinkingMatchesPlain(seed: Int) {
+        var g = Generator(state: UInt64(seed) &+ 99)
+        let options = ReconcileOptions.defaults
+        let periods: [Period?] = [nil, Period(start: CalendarDay(iso: "2025-01-01"), end: CalendarDay(iso: "2025-12-31"), text: "2025"),
+                                  Period(start: CalendarDay(iso: "2026-01-01"), end: CalendarDay(iso: "2026-12-31"), text: "2026")]
+        var docs: [Document] = []
+        var claims: [Claim] = []
+        for d in 0..<(20 + g.int(40)) {
+            let doc = document("d-\(String(format: "%03d", d))", published: "2025-0\(1 + g.int(9))-1\(g.int(9))",
+                               site: g.pick(["alpha", "beta", "gamma", "delta"]))
+            docs.append(doc)
+            let period = g.pick(periods)
+            func claim(_ n: Int, _ value: Decimal, role: String?) -> Claim {
+                var c = money("c-\(doc.id)-\(n)", doc: doc.id, billions: value,
+                              approximation: g.int(6) == 0 ? .approximate : .exact, metric: "tariff", role: role, period: period)
+                c.quote = g.int(2) == 0 ? "same sentence" : "sentence \(n)"
+                return c
+            }
+            switch g.int(4) {
+            case 0:
+                claims.append(claim(0, g.pick([50, 50, 45]), role: nil))
+                claims.append(claim(1, g.pick([25, 25, 20]), role: "component-of:tariff"))
+            case 1: claims.append(claim(0, g.pick([25, 25, 24, 50]), role: nil))
+            case 2: claims.append(claim(0, g.pick([50, 51, 10]), role: nil))
+            default:
+                claims.append(claim(0, g.pick([25, 50]), role: nil))
+                claims.append(claim(1, g.pick([25, 50, 75]), role: nil))
+            }
+        }
+        let witnesses = Witnesses(sourceOfDocument: Dictionary(uniqueKeysWithValues: docs.map { ($0.id, $0.site ?? "") }),
+                                  classOfSource: [:],
+                                  publishedOfDocument: Dictionary(uniqueKeysWithValues: docs.compactMap { d in d.published.map { (d.id, $0) } }))
+        let stated = Grouping.statedComponents(claims.filter(Grouping.feedsFacts))
+        #expect(!stated.isEmpty, "seed \(seed): the scenario states components")
+        let split = Grouping.unlinked(claims, witnesses: witnesses)
+        var fast = split.groups, plain = split.groups
+        Grouping.linkComponents(&fast, stated: stated, options: options)
+        Self.plainLink(&plain, stated: stated, options: options)
+        #expect(fast.keys.sorted() == plain.keys.sorted(), "seed \(seed)")
+        for (key, p) in plain {
+            guard let f = fast[key] else { continue }
+            #expect(f.claims.map(\.id) == p.claims.map(\.id), "seed \(seed): \(key)")
+            #expect(f.placedByDate == p.placedByDate, "seed \(seed): \(key)")
+            #expect(f.components.map(\.id) == p.components.map(\.id), "seed \(seed): \(key)")
+            #expect(f.componentOf?.id == p.componentOf?.id, "seed \(seed): \(key)")
+            #expect(f.matchedComponent == p.matchedComponent, "seed \(seed): \(key)")
+        }
+        // The scenario is not trivial: some claims of other documents moved to a component's fact.
+        if seed == 0 { #expect(plain.values.contains { !$0.matchedComponent.isEmpty }) }
+    }
+
     @Test(arguments: 0..<20)
     func copyDetectionMatchesPairwise(seed: Int) {
         var g = Generator(state: UInt64(seed) &+ 1000)

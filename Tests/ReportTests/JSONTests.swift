@@ -20,6 +20,29 @@ struct JSONTests {
         #expect(positions == positions.sorted())
     }
 
+    @Test("report.json made list by list equals one JSONEncoder pass over the whole report")
+    func splicedEqualsPlain() throws {
+        let report = Fixture.report
+        #expect(try ReportWriter.json(report) == ReportWriter.plainJSON(report))
+        // More elements than one encoding slice (4,096), so slices and parts join; and lists left empty.
+        var large = report
+        large.claims = (0..<9000).map { i in
+            var c = Fixture.claims[i % Fixture.claims.count]
+            c.id = "c-\(i)"
+            c.quote += " (\(i))\nline two"
+            return c
+        }
+        large.documents = (0..<5000).map { i in DocumentEntry(Fixture.documents[i % Fixture.documents.count]) }
+        let spliced = try ReportWriter.json(large)
+        #expect(spliced == (try ReportWriter.plainJSON(large)))
+        var empty = report
+        empty.claims = []; empty.facts = []; empty.checks = []
+        #expect(try ReportWriter.json(empty) == ReportWriter.plainJSON(empty))
+        var none = report
+        none.claims = []; none.facts = []; none.checks = []; none.documents = []
+        #expect(try ReportWriter.json(none) == ReportWriter.plainJSON(none))
+    }
+
     @Test("contract values: money in units, percent in points, dates as days, run facts")
     func contractValues() throws {
         let report = Fixture.report

@@ -60,7 +60,9 @@ public final class IncrementalCache: @unchecked Sendable {
     private var observed: [String: (FileFingerprint, String)] = [:]
     private var restored: [String: [Claim]] = [:]
     private var unreadPaths = 0
-    private var fresh: [String: (Document, [Claim])] = [:]
+    /// Fresh results, already encoded as the store keeps them (document JSON, claims JSON): the encoded bytes are a
+    /// fraction of the decoded documents and claims, which would otherwise be held twice until the run ends.
+    private var fresh: [String: Result<(Data, Data), any Error>] = [:]
     private var reused: Set<String> = []
 
     /// Loads the cache index for `key` from the store.
@@ -151,17 +153,44 @@ public final class IncrementalCache: @unchecked Sendable {
     /// After the per-document stages: files each fresh ok document with its claims for the next run.
     func recordFresh(_ batch: Batch) {
         var byDocument: [String: [Claim]] = [:]
-        for claim in batch.claims { byDocument[claim.document, default: []].append(claim) }
         var copies: [String: Int] = [:]
         for document in batch.documents where document.status == .ok { copies[document.id, default: 0] += 1 }
         lock.lock()
-        defer { lock.unlock() }
+        var pending: [Document] = []
+        var seen = Set<String>()
         for document in batch.documents where document.status == .ok && !reused.contains(document.id) && fresh[document.id] == nil {
-            // The same bytes under two paths make one id with its claims listed once per copy; keep one copy's.
-            let claims = byDocument[document.id] ?? []
-            let count = max(1, copies[document.id] ?? 1)
-            fresh[document.id] = (document, Array(claims.prefix(claims.count / count)))
+            if seen.insert(document.id).inserted { pending.append(document) }
         }
+        lock.unlock()
+        guard !pending.isEmpty else { return }
+        for claim in batch.claims where seen.contains(claim.document) { byDocument[claim.document, default: []].append(claim) }
+        let documents = pending, claimsOf = byDocument, copiesOf = copies
+        // Encoded in parallel, in slices, each slice with its own encoder.
+        var encoded = [Result<(Data, Data), any Error>?](repeating: nil, count: pending.count)
+        let slices = min(pending.count, 64)
+        encoded.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                let encoder = IncrementalCache.storeEncoder()
+                for i in stride(from: slice, to: documents.count, by: slices) {
+                    let document = documents[i]
+                    // The same bytes under two paths make one id with its claims listed once per copy; keep one copy's.
+                    let claims = claimsOf[document.id] ?? []
+                    let count = max(1, copiesOf[document.id] ?? 1)
+                    out[i] = Result { (try encoder.encode(document), try encoder.encode(Array(claims.prefix(claims.count / count)))) }
+                }
+            }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        for (i, document) in pending.enumerated() where fresh[document.id] == nil { fresh[document.id] = encoded[i] }
+    }
+
+    /// How the store encodes documents and claims (as `RunStore` encodes what it writes).
+    static func storeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 
     /// Writes fresh extractions and today's fingerprints, and drops entries for documents no longer present.
@@ -174,7 +203,8 @@ public final class IncrementalCache: @unchecked Sendable {
             INSERT OR REPLACE INTO extractions (document_id, cache_key, document_json, claims_json, run_id) VALUES (?, ?, ?, ?, ?)
             """)
         for (id, entry) in fresh.sorted(by: { $0.key < $1.key }) {
-            try insert.execute(arguments: [id, key, try encoder.encode(entry.0), try encoder.encode(entry.1), runID])
+            let (document, claims) = try entry.get()
+            try insert.execute(arguments: [id, key, document, claims, runID])
         }
         try db.execute(sql: """
             DELETE FROM extractions WHERE document_id NOT IN
