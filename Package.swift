@@ -68,6 +68,8 @@ let package = Package(
         .executableTarget(name: "claimtrack", dependencies: ["ClaimtrackCLI"], swiftSettings: sharedSettings),
         // The per-input work of the fuzz targets, shared by Fuzz/ and the fuzz regression tests.
         .target(name: "FuzzTargets", dependencies: ["ClaimModel", "Ingest", "Extract"], swiftSettings: sharedSettings),
+        // What several test targets share (a seeded generator for property tests); not part of the product.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: sharedSettings),
         .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: sharedSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ClaimModel"], swiftSettings: sharedSettings),
         .testTarget(
@@ -75,13 +77,13 @@ let package = Package(
             dependencies: ["Ingest", "ClaimModel", "Pipeline", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: sharedSettings
         ),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(name: "ExtractTests", dependencies: ["TestSupport", "Extract", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(name: "NormalizeTests", dependencies: ["TestSupport", "Normalize", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
+        .testTarget(name: "ReconcileTests", dependencies: ["TestSupport", "Reconcile", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ClaimtrackCLI", "ClaimModel", "Pipeline", "FuzzTargets"],
+            dependencies: ["ClaimtrackCLI", "ClaimModel", "Pipeline", "FuzzTargets", "TestSupport"],
             swiftSettings: sharedSettings
         ),
     ]

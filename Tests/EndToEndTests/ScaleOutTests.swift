@@ -1,6 +1,7 @@
 @testable import ClaimtrackCLI
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the real binary with `stdin` as standard input.
 func runBinary(_ arguments: [String], stdin: URL, timeout: Double = 120) throws -> BinaryRun {
@@ -28,17 +29,6 @@ func runBinary(_ arguments: [String], stdin: URL, timeout: Double = 120) throws 
                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
 }
 
-/// A reproducible shuffle (SplitMix64), so a failing partitioning can be run again.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The sample inputs plus what a real folder also holds: a subfolder, an exact copy under a second path, an HTML page,
 /// a claim feed, an empty file (quarantined) and an editor leftover (passed over).
@@ -132,7 +122,7 @@ struct ScaleOutTests {
         #expect(!whole.stderr.contains("input line"), "no line was malformed: \(whole.stderr)")
 
         // Three partitions of a shuffled order, reconciled in yet another order.
-        var generator = SeededGenerator(state: 20251220)
+        var generator = SeededGenerator(seed: 20251220)
         let shuffled = lines.shuffled(using: &generator)
         let parts = [Array(shuffled[0..<2]), Array(shuffled[2..<6]), Array(shuffled[6...])]
         var partFiles: [URL] = []

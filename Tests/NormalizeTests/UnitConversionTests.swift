@@ -3,18 +3,8 @@ import Foundation
 import Pipeline
 import Testing
 @testable import Normalize
+import TestSupport
 
-/// A small seeded generator (SplitMix64), so the property tests are reproducible without a dependency.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D8_49BB_133E_B111
-        return z ^ (z >> 31)
-    }
-}
 
 func claim(_ v: Decimal, unit: String, dimension: ClaimModel.Dimension, period: Period? = nil) -> Claim {
     Claim(id: "c", document: "d", quote: "", span: [0, 1], subject: "India-Russia", metric: "bilateral trade",
@@ -28,7 +18,7 @@ struct UnitConversionTests {
 
     @Test("converting to the base unit and back returns the value (seeded random values)")
     func roundTrip() throws {
-        var rng = SplitMix64(state: 20_251_220)
+        var rng = SeededGenerator(seed: 20_251_220)
         for symbol in Self.symbols {
             let c = try #require(UnitTable.conversion(symbol), "no conversion for '\(symbol)'")
             for _ in 0..<200 {

@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Testing
 @testable import Reconcile
+import TestSupport
 
 @Suite struct FactTests {
     let docs = [
@@ -94,7 +95,7 @@ import Testing
         claims.append(number("c-11", doc: "d-a", 11, metric: "phone calls", role: "total"))
         claims.append(number("c-4", doc: "d-a", 4, metric: "phone calls", role: "item-of:phone calls"))
         let reference = try reconcile(docs, claims)
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<20 {
             let r = try reconcile(docs.shuffled(using: &generator), claims.shuffled(using: &generator))
             #expect(r.facts == reference.facts)
@@ -105,18 +106,6 @@ import Testing
     }
 }
 
-/// A small seeded generator, so shuffles repeat.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct CheckTests {
     let docs = [document("d-x", published: "2025-12-16", author: "Anvar Azimov")]
