@@ -28,8 +28,9 @@ struct BinaryRun {
     var summary: String { stdout.split(separator: "\n").last.map(String.init) ?? "" }
 }
 
-/// Runs the real binary with arguments and extra environment, waiting at most `timeout` seconds.
-func runBinary(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 120) throws -> BinaryRun {
+/// Runs the real binary with arguments, extra environment and, when given, a file as standard input, waiting at most
+/// `timeout` seconds.
+func runBinary(_ arguments: [String], environment: [String: String] = [:], stdin: URL? = nil, timeout: Double = 120) throws -> BinaryRun {
     guard let binary = claimtrackBinary else { throw BinaryMissing() }
     let process = Process()
     process.executableURL = binary
@@ -37,8 +38,9 @@ func runBinary(_ arguments: [String], environment: [String: String] = [:], timeo
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let folder = try temporaryFolder("io")
     let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+    if let stdin { process.standardInput = try FileHandle(forReadingFrom: stdin) }
     process.standardOutput = try FileHandle(forWritingTo: out)
     process.standardError = try FileHandle(forWritingTo: err)
     try process.run()

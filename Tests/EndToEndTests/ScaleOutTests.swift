@@ -3,33 +3,6 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Runs the real binary with `stdin` as standard input.
-func runBinary(_ arguments: [String], stdin: URL, timeout: Double = 120) throws -> BinaryRun {
-    guard let binary = claimtrackBinary else { throw BinaryMissing() }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let folder = try temporaryFolder("io")
-    let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    process.standardInput = try FileHandle(forReadingFrom: stdin)
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    try process.run()
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-    if process.isRunning {
-        process.terminate()
-        process.waitUntilExit()
-        Issue.record("claimtrack \(arguments.joined(separator: " ")) did not finish within \(timeout) s")
-    }
-    return BinaryRun(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                     stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                     stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
-}
-
-
 /// The sample inputs plus what a real folder also holds: a subfolder, an exact copy under a second path, an HTML page,
 /// a claim feed, an empty file (quarantined) and an editor leftover (passed over).
 func scaleOutInputs() throws -> URL {
