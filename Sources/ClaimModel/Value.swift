@@ -156,6 +156,21 @@ public struct TemporalExpression: Hashable, Codable, Sendable {
     }
 }
 
+/// ISO 4217-style currency codes inside unit symbols.
+public enum CurrencyCode {
+    /// Whether a symbol is a currency code: three upper-case ASCII letters ("USD", "INR").
+    public static func isCode(_ symbol: some StringProtocol) -> Bool {
+        symbol.count == 3 && symbol.allSatisfy { $0.isUppercase && $0.isASCII }
+    }
+
+    /// The currency of a money or price unit ("USD" → "USD", "EUR/bbl" → "EUR"); nil for physical units.
+    public static func of(unit: String?) -> String? {
+        guard let unit else { return nil }
+        let code = unit.split(separator: "/", maxSplits: 1).first ?? Substring(unit)
+        return isCode(code) ? String(code) : nil
+    }
+}
+
 /// A value as reports and reconciliation see it: an interval of quantity, or an inclusive span of days.
 public struct ClaimValue: Hashable, Codable, Sendable {
     public var dimension: Dimension

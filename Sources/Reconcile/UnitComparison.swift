@@ -52,20 +52,14 @@ enum UnitComparison {
     static func notes(for claims: [Claim]) -> [String] {
         var out: [String] = []
         let units = Set(claims.compactMap(\.value.unit))
-        // The currency of a money or price unit ("USD", "EUR/bbl" → "EUR"); nil for physical units.
-        func currency(_ unit: String?) -> String? {
-            guard let unit else { return nil }
-            let code = unit.split(separator: "/", maxSplits: 1).first.map(String.init) ?? unit
-            return code.count == 3 && code.allSatisfy({ $0.isUppercase && $0.isASCII }) ? code : nil
-        }
-        let currencies = Set(claims.compactMap { currency($0.value.unit) })
+        let currencies = Set(claims.compactMap { CurrencyCode.of(unit: $0.value.unit) })
         if units.count > 1, let base = claims.compactMap({ $0.value.canonical }).first(where: \.isConverted)?.unit {
             let kind = currencies.count > 1 ? "currencies" : "units"
             var s = "this fact mixes \(kind) (\(units.sorted().joined(separator: ", "))); they were compared in \(base)"
             var rates: [String] = []
             for c in claims.sorted(by: { $0.id < $1.id }) {
                 // The exchange rate used, currency to currency (a price's quantity is converted by the unit table).
-                guard let k = c.value.canonical, let rate = k.rate, let from = currency(c.value.unit), let to = currency(k.unit),
+                guard let k = c.value.canonical, let rate = k.rate, let from = CurrencyCode.of(unit: c.value.unit), let to = CurrencyCode.of(unit: k.unit),
                       from != to, let month = k.rateDate else { continue }
                 let line = "1 \(from) = \(Compare.text(rate, places: 6)) \(to) (\(k.source ?? "rate"), \(month), spread ±\(Compare.text((k.spread ?? 0) * 100, places: 1))%) for '\(c.text)'"
                 if !rates.contains(line) { rates.append(line) }

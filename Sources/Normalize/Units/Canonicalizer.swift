@@ -48,7 +48,7 @@ public struct Canonicalizer: Sendable {
     func price(_ v: ClaimValue, unit: String, months: [String]) -> CanonicalValue? {
         guard let slash = unit.firstIndex(of: "/") else { return nil }
         let code = String(unit[..<slash])
-        guard code.count == 3, code.allSatisfy({ $0.isUppercase && $0.isASCII }),
+        guard CurrencyCode.isCode(code),
               let per = UnitTable.conversion(String(unit[unit.index(after: slash)...])), per.offset == 0 else { return nil }
         let base = "\(currency)/\(per.base)"
         switch rates.cross(from: code, to: currency, months: months) {

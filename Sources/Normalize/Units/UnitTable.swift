@@ -1,4 +1,5 @@
 public import Foundation
+internal import ClaimModel
 
 /// One unit's conversion to the base unit of its dimension: `base = value × factor + offset`.
 public struct UnitConversion: Sendable, Equatable {
@@ -96,7 +97,7 @@ public enum UnitTable {
         if let e = entries[symbol] { return UnitConversion(base: e.0, factor: e.1, offset: 0, source: e.2) }
         guard let slash = symbol.firstIndex(of: "/") else {
             // A currency code in a price: compared in its own currency.
-            if symbol.count == 3, symbol.allSatisfy({ $0.isUppercase }) { return UnitConversion(base: symbol, factor: 1, offset: 0, source: "currency") }
+            if CurrencyCode.isCode(symbol) { return UnitConversion(base: symbol, factor: 1, offset: 0, source: "currency") }
             return nil
         }
         guard let top = conversion(String(symbol[..<slash])), let bottom = conversion(String(symbol[symbol.index(after: slash)...])),
