@@ -23,7 +23,7 @@ def table(results):
     cold = {r["n"]: r for r in results if r["phase"] == "cold"}
     smallest = min(cold) if cold else None
     head = ["N", "run", "wall s", "CPU s", "CPU/wall", "docs/s", "MB/s", "claims/s", "ms/doc", "vs smallest N",
-            "peak RSS MB"] + [f"{s} wall/CPU s" for s in stage_names]
+            "peak RSS MB", "peak RSS MB after each stage"] + [f"{s} wall/CPU s" for s in stage_names]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in sorted(results, key=lambda r: (r["n"], r["phase"] != "cold")):
         per_doc = 1000 * r["wall"] / max(1, r["docs"])
@@ -37,7 +37,8 @@ def table(results):
         cells = [f"{r['n']:,}", r["phase"] + (f" ({r['reused']:,} reused)" if r["phase"] != "cold" else ""),
                  f"{r['wall']:.1f}", f"{r['cpu']:.1f}", f"{r['cpu'] / r['wall']:.2f}", f"{r['docs'] / r['wall']:.0f}",
                  f"{r['mb'] / r['wall']:.1f}", f"{r['claims'] / r['wall']:.0f}", f"{per_doc:.2f}", ratio,
-                 f"{r['rss_mb']:.0f}"]
+                 f"{r['rss_mb']:.0f}",
+                 " / ".join(f"{r['peaks'][s]:.0f}" for s in stage_names if s in r.get("peaks", {})) or "–"]
         for s in stage_names:
             w, c = r["stages"].get(s, (0, 0))
             cells.append(f"{w:.1f} / {c:.1f}")
@@ -103,7 +104,8 @@ def line(r):
     stages = " ".join(f"{k}={w:.1f}s/cpu {c:.1f}s ({100 * c / max(w, 1e-9):.0f}%)" for k, (w, c) in r["stages"].items())
     return (f"N={r['n']} {r['phase']}: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU ({100 * r['cpu'] / r['wall']:.0f}%), "
             f"{r['docs'] / r['wall']:.0f} docs/s, {r['mb'] / r['wall']:.1f} MB/s, {r['claims'] / r['wall']:.0f} claims/s, "
-            f"peak RSS {r['rss_mb']:.0f} MB, {r['claims']} claims, {r['facts']} facts, load {r['load']}; {stages}")
+            f"peak RSS {r['rss_mb']:.0f} MB, {r['claims']} claims, {r['facts']} facts, load {r['load']}; {stages}"
+            + ("; peak RSS MB after " + " ".join(f"{k} {v:.0f}" for k, v in r.get("peaks", {}).items()) if r.get("peaks") else ""))
 
 
 def parse(n, phase, inputs, log, load):
@@ -120,18 +122,22 @@ def parse(n, phase, inputs, log, load):
     rss_mb = int(field("Maximum resident set size (kbytes)")) / 1024
     summary = json.loads(open(log + ".out").read().strip().splitlines()[-1])
     size = sum(int(line.split("\t")[2]) for line in open(inputs + ".CORPUS.tsv").read().splitlines()[1:] if line)
-    stages = {}
+    stages, peaks = {}, {}
     for line in open(log + ".err"):
         try:
             message = json.loads(line)["message"]
         except (ValueError, KeyError, TypeError):
             continue
-        m = re.match(r"\[\d+/\d+\] (\S+) done: .* \(wall ([0-9.]+) s, cpu ([0-9.]+) s\)", message)
+        m = re.match(r"\[\d+/\d+\] (\S+) done: .* \(wall ([0-9.]+) s, cpu ([0-9.]+) s(?:, rss ([0-9.]+) MB, peak ([0-9.]+) MB)?\)",
+                     message)
         if m:
             stages[m.group(1)] = (float(m.group(2)), float(m.group(3)))
+            if m.group(5):
+                peaks[m.group(1)] = float(m.group(5))
     return {"n": int(n), "phase": phase, "docs": summary.get("documents", 0), "reused": summary.get("reused", 0),
             "claims": summary.get("claims", 0), "facts": summary.get("facts", 0), "mb": size / 1e6, "wall": wall,
-            "cpu": cpu, "rss_mb": rss_mb, "load": float(load), "stages": stages}
+            "cpu": cpu, "rss_mb": rss_mb, "load": float(load), "stages": stages,
+            "peaks": peaks}
 
 
 def main():

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A fact whose status or value differs from the previous run.
 public struct FactChange: Hashable, Codable, Sendable {
     public var fact: String
@@ -41,6 +43,11 @@ public struct Changes: Hashable, Codable, Sendable {
 
     /// Compares a run's report with the previous one (nil on a first run).
     public static func between(previous: Report?, current: Report) -> Changes {
+        between(previousDigest: previous.map(ReportDigest.init), current: current)
+    }
+
+    /// Compares a run's report with what the previous run's digest kept of its report (nil on a first run).
+    public static func between(previousDigest previous: ReportDigest?, current: Report) -> Changes {
         let before = Dictionary((previous?.facts ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(current.facts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newFacts = current.facts.map(\.id).filter { before[$0] == nil }.sorted()
@@ -52,10 +59,10 @@ public struct Changes: Hashable, Codable, Sendable {
         }
         let conflictsBefore = Set(before.values.filter { $0.status == .conflict }.map(\.id))
         let conflictsAfter = Set(after.values.filter { $0.status == .conflict }.map(\.id))
-        let docsBefore = Set((previous?.documents ?? []).map(\.id))
+        let docsBefore = Set(previous?.documents ?? [])
         let docsAfter = Set(current.documents.map(\.id))
         return Changes(
-            previousRun: previous?.run.id,
+            previousRun: previous?.run,
             newFacts: newFacts,
             changedFacts: changed.sorted { $0.fact < $1.fact },
             newConflicts: conflictsAfter.subtracting(conflictsBefore).sorted(),
@@ -86,5 +93,51 @@ public struct Changes: Hashable, Codable, Sendable {
     public var isEmpty: Bool {
         newFacts.isEmpty && changedFacts.isEmpty && newConflicts.isEmpty && resolvedConflicts.isEmpty && removedFacts.isEmpty
             && newDocuments.isEmpty && removedDocuments.isEmpty
+    }
+}
+
+/// What "changes" needs of a run's report, kept for the next run: the run id, each fact's id, label, status and
+/// value, and the document ids. At 100,000 documents report.json is about a gigabyte; its digest is a few megabytes.
+public struct ReportDigest: Hashable, Codable, Sendable {
+    /// A fact as the digest keeps it.
+    public struct FactEntry: Hashable, Codable, Sendable {
+        public var id: String
+        public var label: String
+        public var status: FactStatus
+        public var value: ClaimValue
+        public init(id: String, label: String, status: FactStatus, value: ClaimValue) {
+            self.id = id; self.label = label; self.status = status; self.value = value
+        }
+    }
+
+    /// The run the report is of.
+    public var run: String
+    public var facts: [FactEntry]
+    /// Document ids, in report order.
+    public var documents: [String]
+
+    public init(run: String, facts: [FactEntry], documents: [String]) {
+        self.run = run; self.facts = facts; self.documents = documents
+    }
+
+    /// The digest of a report.
+    public init(_ report: Report) {
+        self.init(run: report.run.id,
+                  facts: report.facts.map { FactEntry(id: $0.id, label: $0.label, status: $0.status, value: $0.value) },
+                  documents: report.documents.map(\.id))
+    }
+
+    /// The digest read straight from a `report.json`, decoding only the parts a digest keeps (claims, checks and the
+    /// rest are skipped, not built).
+    public init(reportJSON data: Data) throws {
+        let shape = try JSONDecoder().decode(ReportShape.self, from: data)
+        self.init(run: shape.run.id, facts: shape.facts, documents: shape.documents.map(\.id))
+    }
+
+    private struct ReportShape: Decodable {
+        struct Identified: Decodable { var id: String }
+        var run: Identified
+        var facts: [FactEntry]
+        var documents: [Identified]
     }
 }

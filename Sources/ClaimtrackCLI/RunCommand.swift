@@ -2,6 +2,7 @@ public import ArgumentParser
 import ClaimModel
 import Foundation
 import Pipeline
+import Report
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -151,24 +152,20 @@ public struct RunCommand: AsyncParsableCommand {
         return ("run-\(pinned.iso)-" + String(SHA256.hex(configBytes + Array(pinned.iso.utf8)).prefix(8)), "\(pinned.iso)T00:00:00Z")
     }
 
-    /// The copy of the last completed run's `report.json` that "changes" compares with, refreshed when the report in
-    /// place is that run's.
+    /// The digest of the last completed run's `report.json` that "changes" compares with, refreshed when the report
+    /// in place is that run's.
     ///
     /// The report in place is not always the last completed run's: a run killed after renaming its report but before
     /// the store marked it complete leaves its own report behind, and a pinned run repeated under the same id finds
-    /// its own. In both cases the copy from before is kept, so the rerun writes what a clean run would.
+    /// its own. In both cases the digest from before is kept, so the rerun writes what a clean run would.
     static func keepBaseline(outputs: URL, lastCompleted: String?, current: String) throws -> URL {
-        let baseline = outputs.appendingPathComponent(".claimtrack-previous-report.json")
-        let report = outputs.appendingPathComponent("report.json")
-        guard let lastCompleted, lastCompleted != current, let data = FileManager.default.contents(atPath: report.path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let run = object["run"] as? [String: Any], run["id"] as? String == lastCompleted else { return baseline }
+        let baseline = outputs.appendingPathComponent(".claimtrack-previous-digest.json")
+        // Earlier versions kept a whole copy of the report; the digest replaces it.
+        unlink(outputs.appendingPathComponent(".claimtrack-previous-report.json").path)
+        guard let lastCompleted, lastCompleted != current, let digest = ReportDigestFile.current(in: outputs),
+              digest.run == lastCompleted else { return baseline }
         // Temporary file and rename, like every other output.
-        let temporary = outputs.appendingPathComponent(".claimtrack-previous-report.json.tmp")
-        try data.write(to: temporary)
-        guard rename(temporary.path, baseline.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: baseline.path])
-        }
+        try ReportDigestFile.write(digest, to: baseline)
         return baseline
     }
 

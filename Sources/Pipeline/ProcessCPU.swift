@@ -22,3 +22,20 @@ public enum ProcessCPU {
         return value(usage.ru_utime) + value(usage.ru_stime)
     }
 }
+
+/// Resident memory of this process, for the per-stage memory figures in the run log.
+public enum ProcessMemory {
+    /// Current resident set and the peak so far (`VmRSS`, `VmHWM` of `/proc/self/status`), in megabytes (10^6 bytes);
+    /// nil where the file does not exist (not Linux).
+    public static func megabytes() -> (current: Double, peak: Double)? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        var current: Double?, peak: Double?
+        for line in status.split(separator: "\n") {
+            // "VmRSS:	  123456 kB"
+            func kilobytes() -> Double? { line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap { Double($0) } }
+            if line.hasPrefix("VmRSS:") { current = kilobytes() } else if line.hasPrefix("VmHWM:") { peak = kilobytes() }
+        }
+        guard let current, let peak else { return nil }
+        return (current * 1024 / 1e6, peak * 1024 / 1e6)
+    }
+}

@@ -58,8 +58,10 @@ public struct Runner: Sendable {
             // Wall and CPU time (user + system, all threads) of the stage: CPU above wall means several cores were busy.
             let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let stageCPU = ProcessCPU.seconds() - cpu
+            // Resident memory after the stage and the peak so far: which stage sets the run's peak.
+            let memory = ProcessMemory.megabytes().map { String(format: ", rss %.0f MB, peak %.0f MB", $0.current, $0.peak) } ?? ""
             context.log(.info, "[\(index + 1)/\(total)] \(stage.id) done: \(batch.documents.count) documents, \(batch.claims.count) claims, \(batch.facts.count) facts in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))"
-                + " (wall \(String(format: "%.3f", wall)) s, cpu \(String(format: "%.3f", stageCPU)) s)")
+                + " (wall \(String(format: "%.3f", wall)) s, cpu \(String(format: "%.3f", stageCPU)) s\(memory))")
             CrashPoint.reached("after:\(stage.id)")
         }
         return batch

@@ -55,8 +55,8 @@ public struct StageContext: Sendable {
     public var cache: IncrementalCache?
     /// Receives per-document progress (for the terminal display); nil when nobody watches.
     public var progress: (@Sendable (ProgressEvent) -> Void)?
-    /// The report of the last completed run, which "changes since the last run" compares with; nil means the
-    /// `report.json` in the outputs folder (a run without a history).
+    /// The digest of the last completed run's report (ids, statuses and values of its facts, its documents), which
+    /// "changes since the last run" compares with; nil means the report in the outputs folder (a run without a history).
     public var previousReport: URL?
     /// Reads the run history: the values the given fact ids had on earlier nights (see `RunStore.factHistory`), for
     /// the report's night-by-night timelines; nil when the run keeps no history.

@@ -25,27 +25,34 @@ public struct ReportStage: Stage {
         if options.inputsLink == nil { options.inputsLink = ReportStage.relativeLink(from: context.outputs, to: context.inputs) }
         var report = ReportWriter.makeReport(input, context: context, options: options)
         let folder = context.outputs
-        // The previous run's report, while it is still in place, is what "changes" compares with.
-        // With a run history, the runner names the last completed run's copy instead: after a crash report.json
-        // may already be this run's (see `StageContext.previousReport`).
-        let previous = (try? Data(contentsOf: context.previousReport ?? folder.appendingPathComponent("report.json")))
-            .flatMap { try? JSONDecoder().decode(Report.self, from: $0) }
-        report.changes = Changes.between(previous: previous, current: report)
+        // The previous run's report, while it is still in place, is what "changes" compares with (its digest: ids,
+        // labels, statuses and values). With a run history, the runner names the digest it kept of the last completed
+        // run instead: after a crash report.json may already be this run's (see `StageContext.previousReport`).
+        let previous: ReportDigest?
+        if let baseline = context.previousReport {
+            previous = ReportDigestFile.read(baseline)
+        } else {
+            previous = ReportDigestFile.current(in: folder)
+        }
+        report.changes = Changes.between(previousDigest: previous, current: report)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw ReportWriteError("cannot create the outputs folder '\(folder.path)': \(error.localizedDescription)")
         }
-        let names = ["claims.jsonl", "claims.csv", "changes.md", "report.md", "report.html", "report.json"]
+        let names = ["claims.jsonl", "claims.csv", "changes.md", "report.md", "report.html", ReportDigestFile.name, "report.json"]
         for name in names { AtomicFile.removeLeftovers(of: folder.appendingPathComponent(name)) }
         let runID = context.runID
         let claimsFile = try AtomicFile(folder.appendingPathComponent("claims.jsonl"))
         try ReportWriter.claimLines(input.claims, runID: runID) { try claimsFile.write($0) }
         try claimsFile.commit()
-        try ReportWriter.writeAtomically(to: folder.appendingPathComponent("claims.csv")) { emit in
-            try emit(ClaimsCSV.header.joined(separator: ",") + "\r\n")
-            for claim in input.claims { try emit(ClaimsCSV.row(claim, runID: runID)) }
-        }
+        let csvFile = try AtomicFile(folder.appendingPathComponent("claims.csv"))
+        try csvFile.write(ClaimsCSV.header.joined(separator: ",") + "\r\n")
+        let claims = input.claims
+        try ParallelEncoding.chunks(count: claims.count, makeEncoder: { () }, encode: { i, _, chunk in
+            chunk.append(contentsOf: ClaimsCSV.row(claims[i], runID: runID).utf8)
+        }, emit: { try csvFile.write($0) })
+        try csvFile.commit()
         if let changes = report.changes {
             try ReportWriter.writeAtomically(Array(ChangesWriter.markdown(report, changes, title: options.title).utf8),
                                              to: folder.appendingPathComponent("changes.md"))
@@ -67,7 +74,11 @@ public struct ReportStage: Stage {
         try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.html")) { emit in
             try HTMLWriter(index: index).write(emit)
         }
-        try ReportWriter.writeAtomically(try ReportWriter.json(report), to: folder.appendingPathComponent("report.json"))
+        // The digest first: it counts only beside a report.json of its own run (see `ReportDigestFile`).
+        try ReportDigestFile.write(ReportDigest(report), to: folder.appendingPathComponent(ReportDigestFile.name))
+        let reportFile = try AtomicFile(folder.appendingPathComponent("report.json"))
+        try ReportWriter.json(report) { try reportFile.write($0) }
+        try reportFile.commit()
         context.log(.info, "report: wrote \(report.facts.count) facts, \(report.claims.count) of \(input.claims.count) claims "
             + "to '\(folder.path)'")
         return input

@@ -46,6 +46,13 @@ public enum ReportWriter {
     /// slice at a time (in parallel) and indented to their depth, are put in their place. At 100,000 documents the
     /// report is about a gigabyte of JSON, and the encoder's tree of it took more memory than the JSON itself.
     public static func json(_ report: Report) throws -> [UInt8] {
+        var out: [UInt8] = []
+        try json(report) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// `report.json` handed to `emit` piece by piece, in order, so the whole report never sits in memory as bytes.
+    public static func json(_ report: Report, emit: ([UInt8]) throws -> Void) throws {
         var skeleton = report
         skeleton.documents = []; skeleton.claims = []; skeleton.facts = []; skeleton.checks = []
         let encoder = jsonEncoder()
@@ -58,23 +65,30 @@ public enum ReportWriter {
             ("facts", report.facts.count, { try $1.encode(report.facts[$0]) }),
         ]
         lists.removeAll { $0.elements == 0 }
-        guard !lists.isEmpty else { bytes.append(UInt8(ascii: "\n")); return bytes }
-        var out: [UInt8] = []
+        guard !lists.isEmpty else { bytes.append(UInt8(ascii: "\n")); try emit(bytes); return }
+        // Where each list goes in the skeleton, found before anything is emitted, so a skeleton that does not look
+        // as expected falls back to one encoder pass without having written a part.
+        var places: [(open: Int, close: Int)] = []
         var from = 0
         for list in lists {
             let marker = Array("\n  \"\(list.key)\" : [".utf8)
-            guard let at = find(marker, in: bytes, from: from) else { return try plainJSON(report) }
+            guard let at = find(marker, in: bytes, from: from) else { try emit(try plainJSON(report)); return }
             var close = at + marker.count
             while close < bytes.count, bytes[close] == UInt8(ascii: " ") || bytes[close] == UInt8(ascii: "\n") { close += 1 }
-            guard close < bytes.count, bytes[close] == UInt8(ascii: "]") else { return try plainJSON(report) }
-            out.append(contentsOf: bytes[from..<(at + marker.count)])
-            try appendElements(count: list.elements, encode: list.encode, to: &out)
-            out.append(contentsOf: Array("\n  ]".utf8))
+            guard close < bytes.count, bytes[close] == UInt8(ascii: "]") else { try emit(try plainJSON(report)); return }
+            places.append((at + marker.count, close))
             from = close + 1
         }
-        out.append(contentsOf: bytes[from...])
-        out.append(UInt8(ascii: "\n"))
-        return out
+        from = 0
+        for (list, place) in zip(lists, places) {
+            try emit(Array(bytes[from..<place.open]))
+            try emitElements(count: list.elements, encode: list.encode, emit: emit)
+            try emit(Array("\n  ]".utf8))
+            from = place.close + 1
+        }
+        var tail = Array(bytes[from...])
+        tail.append(UInt8(ascii: "\n"))
+        try emit(tail)
     }
 
     /// `report.json` as one `JSONEncoder` call over the whole report: what `json` must equal.
@@ -101,38 +115,19 @@ public enum ReportWriter {
     }
 
     /// Elements of a top-level list as the pretty printer writes them: each on new lines, indented four spaces.
-    private static func appendElements(count: Int, encode: @Sendable (Int, JSONEncoder) throws -> Data, to out: inout [UInt8]) throws {
-        let slice = 4096
-        var start = 0
-        while start < count {
-            let first = start, end = min(count, start + slice)
-            let parts = 16
-            var chunks = [Result<[UInt8], any Error>?](repeating: nil, count: parts)
-            chunks.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let results = buffer
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let encoder = jsonEncoder()
-                    let lo = first + (end - first) * part / parts, hi = first + (end - first) * (part + 1) / parts
-                    results[part] = Result {
-                        var chunk: [UInt8] = []
-                        for i in lo..<hi {
-                            chunk.append(contentsOf: i == 0 ? Array("\n    ".utf8) : Array(",\n    ".utf8))
-                            // Pretty JSON escapes newlines inside strings, so every raw newline starts a line to
-                            // indent; the empty line inside an empty list or object stays empty, as the printer leaves it.
-                            var lineStart = false
-                            for b in try encode(i, encoder) {
-                                if lineStart, b != UInt8(ascii: "\n") { chunk.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-                                chunk.append(b)
-                                lineStart = b == UInt8(ascii: "\n")
-                            }
-                        }
-                        return chunk
-                    }
-                }
+    private static func emitElements(count: Int, encode: @Sendable (Int, JSONEncoder) throws -> Data,
+                                     emit: ([UInt8]) throws -> Void) throws {
+        try ParallelEncoding.chunks(count: count, makeEncoder: jsonEncoder, encode: { i, encoder, chunk in
+            chunk.append(contentsOf: i == 0 ? Array("\n    ".utf8) : Array(",\n    ".utf8))
+            // Pretty JSON escapes newlines inside strings, so every raw newline starts a line to indent; the empty
+            // line inside an empty list or object stays empty, as the printer leaves it.
+            var lineStart = false
+            for b in try encode(i, encoder) {
+                if lineStart, b != UInt8(ascii: "\n") { chunk.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                chunk.append(b)
+                lineStart = b == UInt8(ascii: "\n")
             }
-            for chunk in chunks { if let chunk { out.append(contentsOf: try chunk.get()) } }
-            start = end
-        }
+        }, emit: emit)
     }
 
     /// `report.md`: summary, then conflicts, inconsistent checks, superseded forecasts, compatible, agreed, single-source,
@@ -185,21 +180,45 @@ public enum ReportWriter {
         try file.commit()
     }
 
-    /// Encodes claims one line at a time, handing each chunk of lines to `emit`.
-    static func claimLines(_ claims: [Claim], runID: String?, chunkSize: Int = 1024,
-                           _ emit: ([UInt8]) throws -> Void) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var chunk: [UInt8] = []
+    /// Encodes claims one line each, in parallel slices, handing the lines to `emit` in order.
+    static func claimLines(_ claims: [Claim], runID: String?, slice: Int = 8192, _ emit: ([UInt8]) throws -> Void) throws {
+        try ParallelEncoding.chunks(count: claims.count, slice: slice, makeEncoder: {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return encoder
+        }, encode: { i, encoder, chunk in
+            chunk += try encoder.encode(ClaimLine(claim: claims[i], run: runID))
+            chunk.append(UInt8(ascii: "\n"))
+        }, emit: emit)
+    }
+}
+
+/// Encoding a long list on every core while writing it in order: the list is taken a slice at a time, each slice is
+/// split into parts encoded concurrently (each part with its own encoder), and the parts are emitted in order before
+/// the next slice starts, so memory holds one slice's bytes whatever the list's length.
+enum ParallelEncoding {
+    static func chunks<Encoder>(count: Int, slice: Int = 8192, parts: Int = 16, makeEncoder: @Sendable () -> Encoder,
+                                encode: @Sendable (Int, Encoder, inout [UInt8]) throws -> Void,
+                                emit: ([UInt8]) throws -> Void) throws {
         var start = 0
-        while start < claims.count {
-            chunk.removeAll(keepingCapacity: true)
-            for claim in claims[start..<min(start + chunkSize, claims.count)] {
-                chunk += try encoder.encode(ClaimLine(claim: claim, run: runID))
-                chunk.append(UInt8(ascii: "\n"))
+        while start < count {
+            let first = start, end = min(count, start + slice)
+            var chunks = [Result<[UInt8], any Error>?](repeating: nil, count: parts)
+            chunks.withUnsafeMutableBufferPointer { buffer in
+                // Each part writes its own slot.
+                nonisolated(unsafe) let results = buffer
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let encoder = makeEncoder()
+                    let lo = first + (end - first) * part / parts, hi = first + (end - first) * (part + 1) / parts
+                    results[part] = Result {
+                        var chunk: [UInt8] = []
+                        for i in lo..<hi { try encode(i, encoder, &chunk) }
+                        return chunk
+                    }
+                }
             }
-            try emit(chunk)
-            start += chunkSize
+            for chunk in chunks { if let chunk { let bytes = try chunk.get(); if !bytes.isEmpty { try emit(bytes) } } }
+            start = end
         }
     }
 }

@@ -24,7 +24,7 @@ struct JSONTests {
     func splicedEqualsPlain() throws {
         let report = Fixture.report
         #expect(try ReportWriter.json(report) == ReportWriter.plainJSON(report))
-        // More elements than one encoding slice (4,096), so slices and parts join; and lists left empty.
+        // More elements than one encoding slice (8,192), so slices and parts join; and lists left empty.
         var large = report
         large.claims = (0..<9000).map { i in
             var c = Fixture.claims[i % Fixture.claims.count]
@@ -101,10 +101,10 @@ struct JSONTests {
         #expect(!String(decoding: plain, as: UTF8.self).contains("\"run\""))
     }
 
-    @Test("claims.jsonl is the same whatever the chunk size")
+    @Test("claims.jsonl is the same whatever the slice size")
     func chunking() throws {
         var small: [UInt8] = []
-        try ReportWriter.claimLines(Fixture.claims, runID: "r", chunkSize: 3) { small += $0 }
+        try ReportWriter.claimLines(Fixture.claims, runID: "r", slice: 3) { small += $0 }
         #expect(small == (try ReportWriter.claimsJSONL(Fixture.claims, runID: "r")))
     }
 }

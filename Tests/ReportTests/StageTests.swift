@@ -43,7 +43,7 @@ struct StageTests {
         #expect((try? ReportStage(options: .defaults)) != nil)
     }
 
-    @Test("the stage writes six files naming the run, atomically, and returns the batch unchanged")
+    @Test("the stage writes six files and the digest for the next run, naming the run, atomically; the batch is unchanged")
     func stageRun() async throws {
         let root = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -53,7 +53,7 @@ struct StageTests {
         #expect(out.claims == Fixture.batch.claims && out.facts == Fixture.batch.facts)
         let folder = context.outputs
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["changes.md", "claims.csv", "claims.jsonl", "report.html", "report.json", "report.md"])
+        #expect(names == [ReportDigestFile.name, "changes.md", "claims.csv", "claims.jsonl", "report.html", "report.json", "report.md"])
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             #expect(text.contains(context.runID), "'\(name)' does not name the run")

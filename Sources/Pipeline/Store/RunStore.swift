@@ -125,7 +125,16 @@ public final class RunStore: Sendable {
         let decoder = JSONDecoder()
         let documentData: Data = row[0]
         let claimsData: Data = row[1]
-        return (try decoder.decode(Document.self, from: documentData), try decoder.decode([Claim].self, from: claimsData))
+        let document = try decoder.decode(Document.self, from: documentData)
+        var claims = try decoder.decode([Claim].self, from: claimsData)
+        // Decoding gives every claim its own copy of each string; claims of one document share its id, and claims of
+        // one sentence its quote, as they do when extracted.
+        var quotes: [String: String] = [:]
+        for i in claims.indices {
+            if claims[i].document == document.id { claims[i].document = document.id }
+            if let shared = quotes[claims[i].quote] { claims[i].quote = shared } else { quotes[claims[i].quote] = claims[i].quote }
+        }
+        return (document, claims)
     }
 
     /// Records a completed run in one transaction: documents, claims and facts seen, the cache of fresh extractions,
