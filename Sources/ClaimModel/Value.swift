@@ -191,7 +191,20 @@ public struct ClaimValue: Hashable, Codable, Sendable {
     /// How the date was resolved: `explicit`, `anchored to publication date YYYY-MM-DD`, `inferred from fact …`.
     public var resolution: String?
     /// The value in its dimension's base unit (or, for money, the common comparison currency); set by Normalize.
-    public var canonical: CanonicalValue?
+    public var canonical: CanonicalValue? {
+        get { canonicalBox?.value }
+        set { canonicalBox = newValue.map(CanonicalBox.init) }
+    }
+    /// Boxed: a canonical value is about half a value's size, and many values (dates, counts, percentages) have none.
+    private var canonicalBox: CanonicalBox?
+
+    /// An immutable box compared and hashed by its value (replaced, never changed, so values may share it).
+    private final class CanonicalBox: Hashable, Sendable {
+        let value: CanonicalValue
+        init(_ value: CanonicalValue) { self.value = value }
+        static func == (a: CanonicalBox, b: CanonicalBox) -> Bool { a === b || a.value == b.value }
+        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    }
 
     public init(dimension: Dimension, unit: String? = nil, min: Decimal? = nil, max: Decimal? = nil,
                 start: CalendarDay? = nil, end: CalendarDay? = nil, inferredFrom: String? = nil,
@@ -210,6 +223,20 @@ public struct ClaimValue: Hashable, Codable, Sendable {
     public var isDate: Bool { dimension == .date }
 
     enum CodingKeys: String, CodingKey { case dimension, unit, min, max, start, end, inferredFrom, unresolved, resolution, canonical }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(dimension: try c.decode(Dimension.self, forKey: .dimension),
+                  unit: try c.decodeIfPresent(String.self, forKey: .unit),
+                  min: try c.decodeIfPresent(Decimal.self, forKey: .min),
+                  max: try c.decodeIfPresent(Decimal.self, forKey: .max),
+                  start: try c.decodeIfPresent(CalendarDay.self, forKey: .start),
+                  end: try c.decodeIfPresent(CalendarDay.self, forKey: .end),
+                  inferredFrom: try c.decodeIfPresent(String.self, forKey: .inferredFrom),
+                  unresolved: try c.decodeIfPresent(String.self, forKey: .unresolved),
+                  resolution: try c.decodeIfPresent(String.self, forKey: .resolution))
+        canonical = try c.decodeIfPresent(CanonicalValue.self, forKey: .canonical)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         // Contract fields are always present (null when unknown); extensions only when set.

@@ -94,7 +94,7 @@ public struct RunCommand: AsyncParsableCommand {
             let interrupted = try store.beginRun(RunStart(id: runID, asOf: asOfDay.iso, startedAt: startedAt,
                                                           configHash: SHA256.hex(configBytes), cacheKey: key, full: full))
             if interrupted > 0 { logger.log(.warning, "marked \(interrupted) earlier run(s) that never finished as interrupted") }
-            cache = try IncrementalCache(store: store, key: key, lookups: !full)
+            cache = try IncrementalCache(store: store, key: key, lookups: !full, runID: runID)
             baseline = try RunCommand.keepBaseline(outputs: outputsURL, lastCompleted: try store.lastCompletedRunID(), current: runID)
         } catch {
             fail(logger, runID, "the run history '\(storeURL.path)' cannot be used: \(error)")

@@ -46,18 +46,87 @@ enum CopyDetection {
             if inWord { words.append(h) }
             hashes = grams(words, size: size)
         } else {
-            let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { word -> UInt64 in
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-                return h
-            }
-            hashes = grams(words, size: size)
+            hashes = grams(scalarWords(text), size: size)
         }
         hashes.sort()
         var out: [UInt64] = []
         out.reserveCapacity(hashes.count)
         for h in hashes where out.last != h { out.append(h) }
         return out
+    }
+
+    /// Word hashes of a text with non-ASCII letters, read scalar by scalar: the words `characterWords` finds (runs of
+    /// characters that are letters or digits, lower-cased), without building `Character`s.
+    ///
+    /// A character is a letter or digit when its first scalar is alphabetic or numeric; the marks and joiners that
+    /// extend a character (combining accents, vowel signs) go with the scalar before them, inside or outside a word.
+    static func scalarWords(_ text: String) -> [UInt64] {
+        var words: [UInt64] = []
+        words.reserveCapacity(text.utf8.count / 6)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        func add(_ scalar: Unicode.Scalar) {
+            let properties = scalar.properties
+            if properties.changesWhenLowercased {
+                for b in properties.lowercaseMapping.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            } else {
+                for b in UTF8.encode(scalar)! { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            }
+        }
+        // Nothing extends a control character or the start of the text: a mark there is a character of its own.
+        var afterControl = true
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                afterControl = v < 0x20 || v == 0x7F
+                var b = UInt8(v)
+                let isDigit = b >= 0x30 && b <= 0x39
+                if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                if isDigit || (b >= 0x61 && b <= 0x7A) {
+                    h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                    inWord = true
+                } else if inWord {
+                    words.append(h); h = 0xcbf2_9ce4_8422_2325; inWord = false
+                }
+                continue
+            }
+            let properties = scalar.properties
+            let wasAfterControl = afterControl
+            switch properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: afterControl = true
+            default: afterControl = false
+            }
+            if !wasAfterControl, extendsCharacter(scalar) {
+                if inWord { add(scalar) }
+                continue
+            }
+            if properties.isAlphabetic || properties.numericType != nil {
+                add(scalar)
+                inWord = true
+            } else if inWord {
+                words.append(h); h = 0xcbf2_9ce4_8422_2325; inWord = false
+            }
+        }
+        if inWord { words.append(h) }
+        return words
+    }
+
+    /// Whether a scalar continues the character before it rather than starting one (grapheme extenders and joiners).
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.value == 0x200D || scalar.value == 0x200C || (0xFE00...0xFE0F).contains(scalar.value)
+        }
+    }
+
+    /// Word hashes by the `Character`-based definition `scalarWords` follows: the text lower-cased, split into runs of
+    /// letters and digits (kept as the reference the fast paths are tested against).
+    static func characterWords(_ text: String) -> [UInt64] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { word -> UInt64 in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
     }
 
     /// Hashes of each run of `size` consecutive word hashes.
@@ -88,13 +157,17 @@ enum CopyDetection {
     ///
     /// `settled(i, j)` tells whether the pair could still change the result; a pair it rules out is compared only when
     /// the document has not yet joined a cluster.
+    @discardableResult
     static func nearDuplicates(documents: [Document], names: [String?], overlap: Double,
-                               settled: (Int, Int) -> Bool, found: (Int, Int) -> Void) {
+                               settled: (Int, Int) -> Bool, found: (Int, Int) -> Void) -> Stats {
+        var stats = Stats()
         let n = documents.count
         var parent: [Int] = []            // cluster union-find
         var members: [[Int]] = []         // indexed documents per cluster root
         var index: [UInt64: [Int32]] = [:]
         var kept: [Int: [UInt64]] = [:]   // 5-grams of indexed documents
+        var smallest: [Int] = []          // per cluster root: fewest 5-grams of a member indexed so far (a lower bound)
+        var hits: [Int] = []              // per cluster root: postings of the current document's 5-grams naming it
         var mark: [Int] = []
         func find(_ x: Int) -> Int {
             var x = x
@@ -118,19 +191,30 @@ enum CopyDetection {
                 guard names[i] != nil, !g.isEmpty else { continue }
                 let stamp = i + 1
                 var candidates: [Int] = []
+                var common = 0
                 for s in g {
-                    guard let posting = index[s], posting.count <= commonGramClusters else { continue }
+                    guard let posting = index[s] else { continue }
+                    guard posting.count <= commonGramClusters else { common += 1; continue }
+                    stats.postings += posting.count
                     for c in posting {
                         let r = find(Int(c))
-                        if mark[r] != stamp { mark[r] = stamp; candidates.append(r) }
+                        if mark[r] != stamp { mark[r] = stamp; hits[r] = 0; candidates.append(r) }
+                        hits[r] += 1
                     }
                 }
                 candidates.sort()
+                stats.candidates += candidates.count
                 var joined: [Int] = []
                 for r in candidates {
+                    // A member shares at most the 5-grams indexed under its cluster (`hits`, counted over merged
+                    // clusters and repeated postings, so never less) plus the boilerplate ones not looked up; when
+                    // that cannot reach the overlap of even the cluster's smallest member, no member can.
+                    let bound = hits[r] + common
+                    if Double(bound) < overlap * Double(min(g.count, smallest[r])) { stats.pruned += 1; continue }
                     var hit = false
                     for j in members[r] where names[j] != names[i] {
                         guard joined.isEmpty || !settled(j, i), let other = kept[j] else { continue }
+                        stats.comparisons += 1
                         let shared = sharedCount(g, other)
                         if Double(shared) >= overlap * Double(min(g.count, other.count)) {
                             found(j, i)
@@ -147,6 +231,7 @@ enum CopyDetection {
                         parent[r] = root
                         members[root] += members[r]
                         members[r] = []
+                        smallest[root] = min(smallest[root], smallest[r])
                     }
                     if members[root].count > indexedPerCluster {
                         for j in members[root][indexedPerCluster...] { kept[j] = nil }
@@ -154,11 +239,12 @@ enum CopyDetection {
                     }
                 } else {
                     root = parent.count
-                    parent.append(root); members.append([]); mark.append(0)
+                    parent.append(root); members.append([]); mark.append(0); hits.append(0); smallest.append(Int.max)
                 }
                 guard members[root].count < indexedPerCluster else { continue }
                 members[root].append(i)
                 kept[i] = g
+                smallest[root] = min(smallest[root], g.count)
                 let id = Int32(root)
                 for s in g {
                     if let last = index[s]?.last, find(Int(last)) == root { continue }
@@ -166,6 +252,22 @@ enum CopyDetection {
                 }
             }
             start = end
+        }
+        stats.clusters = parent.count
+        return stats
+    }
+
+    /// What the index saved: how many postings were read, clusters considered, ruled out by the bound, and document
+    /// pairs compared (for the run log and the scale notes).
+    struct Stats: Sendable, CustomStringConvertible {
+        var postings = 0
+        var candidates = 0
+        var pruned = 0
+        var comparisons = 0
+        var clusters = 0
+        var description: String {
+            "\(clusters) clusters, \(postings) postings read, \(candidates) candidate clusters (\(pruned) ruled out by the "
+                + "overlap bound), \(comparisons) document pairs compared"
         }
     }
 }

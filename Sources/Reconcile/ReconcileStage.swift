@@ -29,6 +29,7 @@ public struct ReconcileStage: Stage {
         batch.checks = result.checks
         batch.sources = result.sources
         batch.reviews = reviews == nil ? nil : result.reviews
+        for note in result.notes { context.log(.info, "reconcile: " + note) }
         context.log(.info, "reconcile: \(result.facts.count) facts, \(result.checks.count) checks, \(result.sources.count) sources")
         if reviews != nil {
             let count = { (s: ReviewState) in result.reviews.filter { $0.state == s }.count }
@@ -56,7 +57,9 @@ public struct ReconcileStage: Stage {
         }
         let sourceNames = Set(names.values)
         let plan = ReviewPlan(reviews, sources: sourceNames, claimIDs: Set(claims.map(\.id)))
-        let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap)
+        var notes: [String] = []
+        let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap,
+                                           stats: { notes.append("copy detection over \(docs.count) documents: \($0)") })
         // Sources a reviewer marked as dependent join one witness class, as copies do; `copiesFrom` keeps only copying.
         let classes = SourceAnalysis.witnessClasses(names: sourceNames, copies: plan.links(adding: copies))
         var witnesses = Witnesses(sourceOfDocument: names, classOfSource: classes, publishedOfDocument: published)
@@ -68,13 +71,16 @@ public struct ReconcileStage: Stage {
         // Grouping reads no reliability, so it is done once for every iteration.
         let grouped = Grouping.group(claims, witnesses: witnesses, options: options)
         var outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped)
+        var rounds = 1
         for _ in 0..<options.iterations {
             var next = estimateReliability(outcome.facts, claims: outcome.claims, witnesses: witnesses)
             for (name, pin) in plan.pinned { next[name] = pin }
             if next == reliability { break }
             reliability = next
             outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped)
+            rounds += 1
         }
+        notes.append("facts built in \(rounds) reliability rounds (at most \(options.iterations + 1))")
         var facts = outcome.facts
         var reviewed = outcome.claims
         let outcomes = plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence, sources: sourceNames)
@@ -90,7 +96,9 @@ public struct ReconcileStage: Stage {
         }
         // Claims keep the input order; only values bound to a fact and rejections change.
         let updated = claims.map { byID[$0.id] ?? $0 }
-        return Reconciliation(claims: updated, facts: facts, checks: checks, sources: sources, reviews: outcomes)
+        var result = Reconciliation(claims: updated, facts: facts, checks: checks, sources: sources, reviews: outcomes)
+        result.notes = notes
+        return result
     }
 
     /// Facts for the current reliabilities, with date claims lacking a year bound to the facts they match; `evidence`
@@ -136,7 +144,7 @@ public struct ReconcileStage: Stage {
             position[key] = finalGroups.count
             finalGroups.append(FactGroup(key: key, subject: u.subject, metric: u.metric, period: nil, claims: [u]))
         }
-        let facts = finalGroups.filter(builder.counts).map(builder.build).sorted {
+        let facts = FactBuilder.buildAll(finalGroups.filter(builder.counts), with: builder).sorted {
             ($0.subject ?? "", $0.metric, $0.period?.start?.iso ?? "", $0.id) < ($1.subject ?? "", $1.metric, $1.period?.start?.iso ?? "", $1.id)
         }
         let boundByID = Dictionary(bound.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -187,4 +195,6 @@ public struct Reconciliation: Sendable {
     public var sources: [Source]
     /// Each decision in force, in the order made: applied, stale or missing.
     public var reviews: [ReviewOutcome]
+    /// How the work went (copy detection's comparisons, reliability rounds), for the run log.
+    public var notes: [String] = []
 }

@@ -55,7 +55,8 @@ public enum SourceAnalysis {
     /// Who copies whom, by source name: attribution lines naming another outlet, and near-duplicate text.
     ///
     /// Of two near-duplicates the later-published one copies; when that cannot be told, each is marked as copying the other.
-    static func copies(documents: [Document], names: [String: String], overlap: Double) -> [String: Set<String>] {
+    static func copies(documents: [Document], names: [String: String], overlap: Double,
+                       stats: ((CopyDetection.Stats) -> Void)? = nil) -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
         for d in documents {
             guard let name = names[d.id] else { continue }
@@ -73,10 +74,11 @@ public enum SourceAnalysis {
             if let pi, let pj, pi != pj { return pi < pj ? [(b, a)] : [(a, b)] }
             return [(a, b), (b, a)]
         }
-        CopyDetection.nearDuplicates(
+        let counts = CopyDetection.nearDuplicates(
             documents: sorted, names: sortedNames, overlap: overlap,
             settled: { i, j in links(i, j).allSatisfy { out[$0.0]?.contains($0.1) == true } },
             found: { i, j in for (copier, copied) in links(i, j) { out[copier, default: []].insert(copied) } })
+        stats?(counts)
         return out
     }
 

@@ -121,11 +121,17 @@ public enum ReportWriter {
             chunk.append(contentsOf: i == 0 ? Array("\n    ".utf8) : Array(",\n    ".utf8))
             // Pretty JSON escapes newlines inside strings, so every raw newline starts a line to indent; the empty
             // line inside an empty list or object stays empty, as the printer leaves it.
-            var lineStart = false
-            for b in try encode(i, encoder) {
-                if lineStart, b != UInt8(ascii: "\n") { chunk.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-                chunk.append(b)
-                lineStart = b == UInt8(ascii: "\n")
+            try encode(i, encoder).withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                // Copied a line at a time, with the indent put after each newline that a non-empty line follows.
+                var from = 0
+                while from < bytes.count {
+                    let rest = UnsafeBufferPointer(rebasing: bytes[from...])
+                    let newline = rest.firstIndex(of: UInt8(ascii: "\n")).map { from + $0 } ?? bytes.count - 1
+                    chunk.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...newline]))
+                    from = newline + 1
+                    if from < bytes.count, bytes[from] != UInt8(ascii: "\n") { chunk.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                }
             }
         }, emit: emit)
     }

@@ -228,4 +228,30 @@ struct ScaleEquivalenceTests {
         #expect(Set(ascii).isSubset(of: Set(viaUnicode)))
         #expect(CopyDetection.shingles("too few words here").isEmpty)
     }
+
+    @Test("non-ASCII words read scalar by scalar equal the Character-based split")
+    func scalarWordsEqualCharacterWords() throws {
+        let texts = [
+            "Modi और Putin ने 4-5 दिसंबर को बातचीत की; व्यापार 68.7 अरब डॉलर तक पहुँचा।",
+            "Le commerce a atteint 68,7 milliards — une hausse de 12 % en 2025, selon les élus.",
+            "Crème brûlée (decomposed: cre\u{300}me bru\u{302}le\u{301}e) costs €12; ΟΔΥΣΣΕΥΣ Σίσυφος ΣΟΦΟΣ.",
+            "Торговля выросла до 68,7 млрд долларов; ١٢٣ ٤٥ Arabic digits, 中国 和 印度 贸易 2025 年, 한국어 문장입니다.",
+            "emoji 👍🏽 and flags 🇮🇳🇷🇺 between words, ZWJ 👩‍💻 and ligatures ﬁnance Straße İstanbul",
+            "\u{652}a mark at the start, after a line break\n\u{652}ﺾِﻐْ and after a tab\t\u{301}x in text ",
+        ]
+        for text in texts { #expect(CopyDetection.scalarWords(text) == CopyDetection.characterWords(text), "\(text)") }
+        // Every dev page of the html benchmark, when the shared data is beside the repository.
+        let pages = repositoryRoot().deletingLastPathComponent().appendingPathComponent("shared/data/html/pages")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: pages.path) else {
+            print("skipped the html pages: ../shared/data/html/pages is not there")
+            return
+        }
+        var differing: [String] = []
+        for name in names.sorted() {
+            let bytes = try Data(contentsOf: pages.appendingPathComponent(name))
+            let text = String(decoding: bytes, as: UTF8.self)
+            if CopyDetection.scalarWords(text) != CopyDetection.characterWords(text) { differing.append(name) }
+        }
+        #expect(differing.isEmpty, "pages whose words differ: \(differing)")
+    }
 }

@@ -60,14 +60,18 @@ public final class IncrementalCache: @unchecked Sendable {
     private var observed: [String: (FileFingerprint, String)] = [:]
     private var restored: [String: [Claim]] = [:]
     private var unreadPaths = 0
-    /// Fresh results, already encoded as the store keeps them (document JSON, claims JSON): the encoded bytes are a
-    /// fraction of the decoded documents and claims, which would otherwise be held twice until the run ends.
-    private var fresh: [String: Result<(Data, Data), any Error>] = [:]
+    /// Ids of fresh results, written to the store's extraction cache as soon as they were encoded (rows are keyed by
+    /// content and cache key, so a row written by a run that does not finish is still right for the next one), or the
+    /// error that kept them out, reported when the run is saved.
+    private var fresh: [String: Result<Void, any Error>] = [:]
+    /// The run whose fresh extractions are written (rows name it).
+    public let runID: String
     private var reused: Set<String> = []
 
-    /// Loads the cache index for `key` from the store.
-    public init(store: RunStore, key: String, lookups: Bool) throws {
+    /// Loads the cache index for `key` from the store; fresh extractions will be filed under `runID`.
+    public init(store: RunStore, key: String, lookups: Bool, runID: String = "") throws {
         self.store = store
+        self.runID = runID
         self.key = key
         self.lookups = lookups
         let index = try store.cacheIndex(cacheKey: key)
@@ -181,9 +185,22 @@ public final class IncrementalCache: @unchecked Sendable {
                 }
             }
         }
+        // Written now rather than held until the run ends: at 100,000 documents the encoded rows are about a gigabyte.
+        var rows: [(String, Data, Data)] = []
+        var failed: [String: any Error] = [:]
+        for (i, document) in pending.enumerated() {
+            switch encoded[i] {
+            case .success(let (documentJSON, claimsJSON))?: rows.append((document.id, documentJSON, claimsJSON))
+            case .failure(let error)?: failed[document.id] = error
+            case nil: break
+            }
+        }
+        encoded = []
+        let written = Result { try store.writeExtractions(rows, cacheKey: key, runID: runID) }
         lock.lock()
         defer { lock.unlock() }
-        for (i, document) in pending.enumerated() where fresh[document.id] == nil { fresh[document.id] = encoded[i] }
+        for (id, _, _) in rows where fresh[id] == nil { fresh[id] = written }
+        for (id, error) in failed where fresh[id] == nil { fresh[id] = .failure(error) }
     }
 
     /// How the store encodes documents and claims (as `RunStore` encodes what it writes).
@@ -199,13 +216,8 @@ public final class IncrementalCache: @unchecked Sendable {
         let fresh = self.fresh
         let observed = self.observed
         lock.unlock()
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO extractions (document_id, cache_key, document_json, claims_json, run_id) VALUES (?, ?, ?, ?, ?)
-            """)
-        for (id, entry) in fresh.sorted(by: { $0.key < $1.key }) {
-            let (document, claims) = try entry.get()
-            try insert.execute(arguments: [id, key, document, claims, runID])
-        }
+        // Fresh extractions are in the store already; one that could not be encoded or written fails the save.
+        for (_, entry) in fresh.sorted(by: { $0.key < $1.key }) { try entry.get() }
         try db.execute(sql: """
             DELETE FROM extractions WHERE document_id NOT IN
                 (SELECT document_id FROM run_documents WHERE run_id = ? AND status = 'ok')

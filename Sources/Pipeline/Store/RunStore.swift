@@ -137,6 +137,17 @@ public final class RunStore: Sendable {
         return (document, claims)
     }
 
+    /// Files fresh extractions (document JSON, claims JSON) in the extraction cache under `cacheKey`, in one transaction.
+    func writeExtractions(_ rows: [(documentID: String, document: Data, claims: Data)], cacheKey: String, runID: String) throws {
+        guard !rows.isEmpty else { return }
+        try queue.write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO extractions (document_id, cache_key, document_json, claims_json, run_id) VALUES (?, ?, ?, ?, ?)
+                """)
+            for row in rows { try insert.execute(arguments: [row.documentID, cacheKey, row.document, row.claims, runID]) }
+        }
+    }
+
     /// Records a completed run in one transaction: documents, claims and facts seen, the cache of fresh extractions,
     /// and the run row marked `completed` last. Called only after every output file is in place.
     public func completeRun(id: String, asOf: String, batch: Batch, cache: IncrementalCache?, end: RunEnd) throws {
