@@ -21,5 +21,10 @@ let package = Package(
             name: "RecognizeBenchmark",
             dependencies: [.product(name: "ClaimtrackExtract", package: "claimtrack")]
         ),
+        // Reading back the incremental cache's rows: the binary StoreCodec beside JSONDecoder on the same real claims.
+        .executableTarget(
+            name: "StoreCodecBenchmark",
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack")]
+        ),
     ]
 )

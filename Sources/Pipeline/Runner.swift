@@ -99,9 +99,10 @@ public struct Runner: Sendable {
     public static func inDocumentOrder(_ claims: [Claim], documents: [Document]) -> [Claim] {
         var position: [String: Int] = [:]
         for (i, document) in documents.enumerated() where position[document.id] == nil { position[document.id] = i }
-        return claims.enumerated()
-            .sorted { (position[$0.element.document] ?? Int.max, $0.offset) < (position[$1.element.document] ?? Int.max, $1.offset) }
-            .map(\.element)
+        // Each claim's place looked up once, not at every comparison of the sort.
+        let places = claims.map { position[$0.document] ?? Int.max }
+        let order = claims.indices.sorted { (places[$0], $0) < (places[$1], $1) }
+        return order.map { claims[$0] }
     }
 }
 

@@ -43,10 +43,19 @@ enum ClaimsCSV {
     static func field(_ raw: String) -> String {
         var s = raw
         if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(s) == nil { s = "'" + s }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Byte checks: the four characters are ASCII, and a UTF-8 byte below 0x80 is never part of another character
+        // (a "\r\n" pair is one Character but its bytes are still found).
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            return s
         }
-        return s
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(s.utf8.count + 8)
+        for b in s.utf8 {
+            quoted.append(b)
+            if b == UInt8(ascii: "\"") { quoted.append(b) }
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     static func row(_ c: Claim, runID: String) -> String {

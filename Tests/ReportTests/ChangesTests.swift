@@ -55,6 +55,9 @@ struct ChangesTests {
         #expect(ClaimsCSV.field("a, b") == "\"a, b\"")
         #expect(ClaimsCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(ClaimsCSV.field("line\nbreak") == "\"line\nbreak\"")
+        // A CRLF pair is one Character, but still a line break inside the field.
+        #expect(ClaimsCSV.field("line\r\nbreak") == "\"line\r\nbreak\"")
+        #expect(ClaimsCSV.field("₹5.6 lakh, \"नमस्ते\"") == "\"₹5.6 lakh, \"\"नमस्ते\"\"\"")
         #expect(ClaimsCSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(ClaimsCSV.field("-5") == "-5")
         let row = ClaimsCSV.row(Fixture.claims[0], runID: "r1")

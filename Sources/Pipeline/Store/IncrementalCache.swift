@@ -86,7 +86,8 @@ public final class IncrementalCache: @unchecked Sendable {
     public static func key(for stages: [ConfiguredStage]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        var text = "claimtrack-cache-1\n"
+        // The prefix names the layout of the cached rows (2: `StoreCodec` blobs rather than JSON).
+        var text = "claimtrack-cache-2\n"
         for stage in stages {
             let options = (try? encoder.encode(AnyOptions(stage.options))).map { String(decoding: $0, as: UTF8.self) } ?? "?"
             text += "\(stage.type) \(options)\n"
@@ -168,46 +169,36 @@ public final class IncrementalCache: @unchecked Sendable {
         lock.unlock()
         guard !pending.isEmpty else { return }
         for claim in batch.claims where seen.contains(claim.document) { byDocument[claim.document, default: []].append(claim) }
-        let documents = pending, claimsOf = byDocument, copiesOf = copies
-        // Encoded in parallel, in slices, each slice with its own encoder.
-        var encoded = [Result<(Data, Data), any Error>?](repeating: nil, count: pending.count)
-        let slices = min(pending.count, 64)
-        encoded.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let encoder = IncrementalCache.storeEncoder()
-                for i in stride(from: slice, to: documents.count, by: slices) {
-                    let document = documents[i]
-                    // The same bytes under two paths make one id with its claims listed once per copy; keep one copy's.
-                    let claims = claimsOf[document.id] ?? []
-                    let count = max(1, copiesOf[document.id] ?? 1)
-                    out[i] = Result { (try encoder.encode(document), try encoder.encode(Array(claims.prefix(claims.count / count)))) }
+        let claimsOf = byDocument, copiesOf = copies
+        // Encoded (the binary store form, `StoreCodec`) on every core and written a chunk of documents at a time, so
+        // only one chunk's rows are held: at 100,000 documents all rows together are about a gigabyte.
+        let chunk = 4096
+        var start = 0
+        while start < pending.count {
+            let documents = Array(pending[start..<min(pending.count, start + chunk)])
+            start += chunk
+            var encoded = [(Data, Data)?](repeating: nil, count: documents.count)
+            let slices = min(documents.count, 64)
+            encoded.withUnsafeMutableBufferPointer { buffer in
+                // Each index is written by one slice only.
+                nonisolated(unsafe) let out = buffer
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    for i in stride(from: slice, to: documents.count, by: slices) {
+                        let document = documents[i]
+                        // The same bytes under two paths make one id with its claims listed once per copy; keep one copy's.
+                        let claims = claimsOf[document.id] ?? []
+                        let count = max(1, copiesOf[document.id] ?? 1)
+                        out[i] = (StoreCodec.encode(document), StoreCodec.encode(Array(claims.prefix(claims.count / count))))
+                    }
                 }
             }
+            let rows = zip(documents, encoded).compactMap { document, blobs in blobs.map { (document.id, $0.0, $0.1) } }
+            encoded = []
+            let written = Result { try store.writeExtractions(rows, cacheKey: key, runID: runID) }
+            lock.lock()
+            for (id, _, _) in rows where fresh[id] == nil { fresh[id] = written }
+            lock.unlock()
         }
-        // Written now rather than held until the run ends: at 100,000 documents the encoded rows are about a gigabyte.
-        var rows: [(String, Data, Data)] = []
-        var failed: [String: any Error] = [:]
-        for (i, document) in pending.enumerated() {
-            switch encoded[i] {
-            case .success(let (documentJSON, claimsJSON))?: rows.append((document.id, documentJSON, claimsJSON))
-            case .failure(let error)?: failed[document.id] = error
-            case nil: break
-            }
-        }
-        encoded = []
-        let written = Result { try store.writeExtractions(rows, cacheKey: key, runID: runID) }
-        lock.lock()
-        defer { lock.unlock() }
-        for (id, _, _) in rows where fresh[id] == nil { fresh[id] = written }
-        for (id, error) in failed where fresh[id] == nil { fresh[id] = .failure(error) }
-    }
-
-    /// How the store encodes documents and claims (as `RunStore` encodes what it writes).
-    static func storeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 
     /// Writes fresh extractions and today's fingerprints, and drops entries for documents no longer present.
@@ -218,10 +209,12 @@ public final class IncrementalCache: @unchecked Sendable {
         lock.unlock()
         // Fresh extractions are in the store already; one that could not be encoded or written fails the save.
         for (_, entry) in fresh.sorted(by: { $0.key < $1.key }) { try entry.get() }
+        // Rows of documents no longer present go, and so do rows filed under another key: each new build or change of
+        // the per-document stages' options makes a new key, and their rows would otherwise stay forever.
         try db.execute(sql: """
-            DELETE FROM extractions WHERE document_id NOT IN
+            DELETE FROM extractions WHERE cache_key != ? OR document_id NOT IN
                 (SELECT document_id FROM run_documents WHERE run_id = ? AND status = 'ok')
-            """, arguments: [runID])
+            """, arguments: [key, runID])
         try db.execute(sql: "DELETE FROM file_fingerprints")
         let okPaths = try Row.fetchAll(db, sql: "SELECT path, document_id FROM run_documents WHERE run_id = ? AND status = 'ok'",
                                        arguments: [runID])

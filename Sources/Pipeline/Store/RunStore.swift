@@ -116,28 +116,23 @@ public final class RunStore: Sendable {
     }
 
     /// The parsed document and its normalized claims cached under `cacheKey`, if any and readable.
+    ///
+    /// The rows hold `StoreCodec` blobs; decoding them is done outside the database queue, so concurrent ingest tasks
+    /// share the queue only for the read. Claims decoded from one blob share one copy of each repeated string (the
+    /// document id, the quote of one sentence, the metric), as they do when extracted.
     func cachedExtraction(documentID: String, cacheKey: String) throws -> (document: Document, claims: [Claim])? {
         let row = try queue.read { db in
             try Row.fetchOne(db, sql: "SELECT document_json, claims_json FROM extractions WHERE document_id = ? AND cache_key = ?",
                              arguments: [documentID, cacheKey])
         }
         guard let row else { return nil }
-        let decoder = JSONDecoder()
-        let documentData: Data = row[0]
-        let claimsData: Data = row[1]
-        let document = try decoder.decode(Document.self, from: documentData)
-        var claims = try decoder.decode([Claim].self, from: claimsData)
-        // Decoding gives every claim its own copy of each string; claims of one document share its id, and claims of
-        // one sentence its quote, as they do when extracted.
-        var quotes: [String: String] = [:]
-        for i in claims.indices {
-            if claims[i].document == document.id { claims[i].document = document.id }
-            if let shared = quotes[claims[i].quote] { claims[i].quote = shared } else { quotes[claims[i].quote] = claims[i].quote }
-        }
-        return (document, claims)
+        let documentBlob: Data = row[0]
+        let claimsBlob: Data = row[1]
+        return (try StoreCodec.decodeDocument(documentBlob), try StoreCodec.decodeClaims(claimsBlob))
     }
 
-    /// Files fresh extractions (document JSON, claims JSON) in the extraction cache under `cacheKey`, in one transaction.
+    /// Files fresh extractions (document and claims as `StoreCodec` blobs) in the extraction cache under `cacheKey`, in one
+    /// transaction.
     func writeExtractions(_ rows: [(documentID: String, document: Data, claims: Data)], cacheKey: String, runID: String) throws {
         guard !rows.isEmpty else { return }
         try queue.write { db in
