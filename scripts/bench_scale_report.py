@@ -119,7 +119,8 @@ def parse(n, phase, inputs, log, load):
     parts = [float(p) for p in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")]
     wall = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
     cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
-    rss_mb = int(field("Maximum resident set size (kbytes)")) / 1024
+    # GNU time reports kibibytes; MB here is 10^6 bytes, as in the run log's per-stage figures.
+    rss_mb = int(field("Maximum resident set size (kbytes)")) * 1024 / 1e6
     summary = json.loads(open(log + ".out").read().strip().splitlines()[-1])
     size = sum(int(line.split("\t")[2]) for line in open(inputs + ".CORPUS.tsv").read().splitlines()[1:] if line)
     stages, peaks = {}, {}

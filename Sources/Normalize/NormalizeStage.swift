@@ -71,8 +71,9 @@ public struct NormalizeStage: Stage {
         return ExchangeRates(table: table)
     }
 
-    public func run(_ input: Batch, in context: StageContext) async throws -> Batch {
-        var batch = input
+    public func run(_ input: consuming Batch, in context: StageContext) async throws -> Batch {
+        // Owned and changed in place: each claim's storage is unique, so normalizing it does not copy it.
+        var batch = consume input
         // Rates from `exchangeRatesFile` (relative to the project folder) come between the bundled table and the inline ones.
         var stage = self
         if let file = options.exchangeRatesFile {
@@ -84,10 +85,13 @@ public struct NormalizeStage: Stage {
             stage.canonicalizer = Canonicalizer(rates: ExchangeRates.bundled.merging(fileRates)
                 .merging(try Self.inlineRates(options.exchangeRates)))
         }
-        let published = Dictionary(input.documents.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
-        batch.claims = input.claims.map { stage.normalize($0, reference: published[$0.document] ?? nil) }
+        let published = Dictionary(batch.documents.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
+        for i in batch.claims.indices {
+            let reference = published[batch.claims[i].document] ?? nil
+            stage.normalize(&batch.claims[i], reference: reference)
+        }
         // Documents restored from the run history already carry their feed claims (`context.skippedDocuments`).
-        for document in input.documents where document.format == .feed && document.status == .ok
+        for document in batch.documents where document.format == .feed && document.status == .ok
             && !context.skippedDocuments.contains(document.id) {
             batch.claims.append(contentsOf: FeedClaims.claims(from: document).map { claim in
                 var claim = claim
@@ -101,6 +105,12 @@ public struct NormalizeStage: Stage {
     /// One claim with its date value and period anchored (or left visibly unresolved).
     public func normalize(_ claim: Claim, reference: CalendarDay?) -> Claim {
         var claim = claim
+        normalize(&claim, reference: reference)
+        return claim
+    }
+
+    /// Anchors and converts a claim in place (a claim nothing else shares is changed without a copy).
+    public func normalize(_ claim: inout Claim, reference: CalendarDay?) {
         if claim.value.dimension == .date, let expression = claim.temporal {
             var resolved = DateAnchor.resolve(withTense(expression), reference: reference,
                                               fiscalYearStartMonth: options.fiscalYearStartMonth)
@@ -117,7 +127,6 @@ public struct NormalizeStage: Stage {
         }
         // Units: the value in its base unit, money in the comparison currency at the rate of the claim's period.
         claim.value.canonical = canonicalizer.canonical(claim, published: reference)
-        return claim
     }
 
     private func withTense(_ e: TemporalExpression) -> TemporalExpression {

@@ -37,8 +37,8 @@ public struct StageFactory: Sendable {
             case .success(let options):
                 do {
                     let stage = try S(options: options)
-                    return .success(ConfiguredStage(id: "", type: S.type, options: options) { batch, context in
-                        try await stage.run(batch, in: context)
+                    return .success(ConfiguredStage(id: "", type: S.type, options: options) { (batch: consuming Batch, context) in
+                        try await stage.run(consume batch, in: context)
                     })
                 } catch let error as ConfigError {
                     return .failure(error)
@@ -65,10 +65,13 @@ public struct ConfiguredStage: Sendable {
     public let type: String
     /// The decoded options (for config hashing and inspection).
     public let options: any StageOptions
-    let body: @Sendable (Batch, StageContext) async throws -> Batch
+    let body: @Sendable (consuming Batch, StageContext) async throws -> Batch
 
-    /// Runs the stage.
-    public func run(_ batch: Batch, in context: StageContext) async throws -> Batch { try await body(batch, context) }
+    /// Runs the stage. The batch is handed over (consumed), so a stage that changes claims in place does not keep the
+    /// caller's copy of every claim alive beside its own.
+    public func run(_ batch: consuming Batch, in context: StageContext) async throws -> Batch {
+        try await body(consume batch, context)
+    }
 }
 
 /// `pipeline.json`: a version and an ordered list of stages.

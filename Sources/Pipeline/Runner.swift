@@ -30,7 +30,10 @@ public struct Runner: Sendable {
             context.log(.info, "[\(index + 1)/\(total)] \(stage.id) (\(stage.type))")
             context.progress?(.stageStarted(index: index + 1, total: total, id: stage.id))
             do {
-                batch = try await stage.run(batch, in: context)
+                // Handed over: the runner keeps no reference, so a stage may change claims without copying them.
+                let input = batch
+                batch = Batch()
+                batch = try await stage.run(input, in: context)
             } catch {
                 throw StageFailure(stage: stage.id, underlying: error)
             }

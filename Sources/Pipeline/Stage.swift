@@ -19,8 +19,8 @@ public protocol Stage: Sendable {
     static var type: String { get }
     /// Creates the stage; option values that decode but make no sense are rejected here.
     init(options: Options) throws(ConfigError)
-    /// Runs the stage over the whole batch.
-    func run(_ input: Batch, in context: StageContext) async throws -> Batch
+    /// Runs the stage over the whole batch, which it owns: the caller keeps no copy.
+    func run(_ input: consuming Batch, in context: StageContext) async throws -> Batch
 }
 
 /// A message severity for the run log.
