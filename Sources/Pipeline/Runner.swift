@@ -60,6 +60,9 @@ public struct Runner: Sendable {
             let elapsed = ContinuousClock.now - clock
             // Wall and CPU time (user + system, all threads) of the stage: CPU above wall means several cores were busy.
             let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            // What the stage freed goes back to the system before the next one allocates (heap holes left by freed
+            // parse trees and transient copies otherwise stay resident and add to the peak).
+            ProcessMemory.releaseFreePages()
             let stageCPU = ProcessCPU.seconds() - cpu
             // Resident memory after the stage and the peak so far: which stage sets the run's peak.
             let memory = ProcessMemory.megabytes().map { String(format: ", rss %.0f MB, peak %.0f MB", $0.current, $0.peak) } ?? ""
