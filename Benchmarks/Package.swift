@@ -11,20 +11,22 @@ let package = Package(
     targets: [
         // libxml2 again, for the parse-only reference rate measured beside claimtrack in the same run.
         .systemLibrary(name: "CLibXML2Bench", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // Clocks and exit helper shared by the benchmarks.
+        .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "HTMLIngestBenchmark",
-            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "CLibXML2Bench"]
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "CLibXML2Bench", "BenchmarkSupport"]
         ),
         // The value recognizer over the sample articles' sentences; scripts/bench-recognize.sh puts Recognizers-Text beside it.
         // Only the recognizers (the ClaimtrackExtract product): the benchmark does not build, or wait on, the rest of the CLI.
         .executableTarget(
             name: "RecognizeBenchmark",
-            dependencies: [.product(name: "ClaimtrackExtract", package: "claimtrack")]
+            dependencies: [.product(name: "ClaimtrackExtract", package: "claimtrack"), "BenchmarkSupport"]
         ),
         // Reading back the incremental cache's rows: the binary StoreCodec beside JSONDecoder on the same real claims.
         .executableTarget(
             name: "StoreCodecBenchmark",
-            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack")]
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "BenchmarkSupport"]
         ),
     ]
 )

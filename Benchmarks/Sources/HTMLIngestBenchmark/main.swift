@@ -4,15 +4,9 @@
 // Usage: HTMLIngestBenchmark [PAGES_FOLDER] [--rounds N]   (pin it to one core: taskset -c 0 …)
 // Prints one line per measure and ends with a `key=value` line for scripts. MB means 10^6 bytes.
 import CLibXML2Bench
+import BenchmarkSupport
 import Foundation
 import Ingest
-
-/// Monotonic seconds.
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 var rounds = 7

@@ -13,27 +13,8 @@
 // Ends with a `key=value` line for scripts.
 import ClaimModel
 import Extract
+import BenchmarkSupport
 import Foundation
-
-/// Monotonic seconds.
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// Seconds of CPU this thread has run: the per-core figure on a machine other jobs share (wall time there also
-/// counts the time the scheduler gave to others).
-func cpuNow() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("benchmark: \(message)\n".utf8))
-    exit(2)
-}
 
 /// One sentence with its document's publication date.
 struct Sentence {

@@ -9,29 +9,11 @@
 // one measure and prints no ratios (for a profiler).
 import ClaimModel
 import Extract
+import BenchmarkSupport
 import Foundation
 import Ingest
 import Normalize
 import Pipeline
-
-/// Monotonic seconds.
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// Seconds of CPU this thread has run (the per-core figure on a shared machine).
-func cpuNow() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("benchmark: \(message)\n".utf8))
-    exit(2)
-}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 var targetClaims = 200_000
