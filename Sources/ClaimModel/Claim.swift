@@ -17,13 +17,13 @@ public struct Claim: Hashable, Codable, Sendable {
         var value: ClaimValue
         var approximation: Approximation
         var modality: Modality
-        var period: Box<Period>?
+        var period: ValueBox<Period>?
         var speaker: String?
         var text: String
         var hedge: String?
-        var temporal: Box<TemporalExpression>?
+        var temporal: ValueBox<TemporalExpression>?
         var role: String?
-        var rejected: Box<ClaimRejection>?
+        var rejected: ValueBox<ClaimRejection>?
         var negated: Bool?
     }
 
@@ -33,11 +33,6 @@ public struct Claim: Hashable, Codable, Sendable {
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    /// An immutable boxed value: replaced, never changed in place, so boxes may be shared between claims.
-    private final class Box<Value: Sendable>: Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-    }
 
     /// Changes a field, first copying the storage when another claim shares it.
     private mutating func update(_ change: (inout Fields) -> Void) {
@@ -87,7 +82,7 @@ public struct Claim: Hashable, Codable, Sendable {
     }
     public var period: Period? {
         get { storage.fields.period?.value }
-        set { update { $0.period = newValue.map(Box.init) } }
+        set { update { $0.period = newValue.map(ValueBox.init) } }
     }
     public var speaker: String? {
         get { storage.fields.speaker }
@@ -106,7 +101,7 @@ public struct Claim: Hashable, Codable, Sendable {
     /// For dates: the expression before anchoring.
     public var temporal: TemporalExpression? {
         get { storage.fields.temporal?.value }
-        set { update { $0.temporal = newValue.map(Box.init) } }
+        set { update { $0.temporal = newValue.map(ValueBox.init) } }
     }
     /// Role in a derived pair: `from`/`to` of a change, or `component` of a total.
     public var role: String? {
@@ -116,7 +111,7 @@ public struct Claim: Hashable, Codable, Sendable {
     /// A reviewer's rejection of this claim (it then counts towards no fact's value): who, when, why.
     public var rejected: ClaimRejection? {
         get { storage.fields.rejected?.value }
-        set { update { $0.rejected = newValue.map(Box.init) } }
+        set { update { $0.rejected = newValue.map(ValueBox.init) } }
     }
     /// True when the text denies the statement ("did not exceed 5%", "no agreement was signed"); nil otherwise.
     public var negated: Bool? {
@@ -130,8 +125,8 @@ public struct Claim: Hashable, Codable, Sendable {
                 role: String? = nil) {
         storage = Storage(Fields(id: id, document: document, quote: quote, span: span, subject: subject, metric: metric,
                                  value: value, approximation: approximation, modality: modality,
-                                 period: period.map(Box.init), speaker: speaker, text: text, hedge: hedge,
-                                 temporal: temporal.map(Box.init), role: role, rejected: nil, negated: nil))
+                                 period: period.map(ValueBox.init), speaker: speaker, text: text, hedge: hedge,
+                                 temporal: temporal.map(ValueBox.init), role: role, rejected: nil, negated: nil))
     }
 
     public static func == (a: Claim, b: Claim) -> Bool {
@@ -181,7 +176,7 @@ public struct Claim: Hashable, Codable, Sendable {
         let rejected = try c.decodeIfPresent(ClaimRejection.self, forKey: .rejected)
         let negated = try c.decodeIfPresent(Bool.self, forKey: .negated)
         if rejected != nil || negated != nil {
-            update { $0.rejected = rejected.map(Box.init); $0.negated = negated }
+            update { $0.rejected = rejected.map(ValueBox.init); $0.negated = negated }
         }
     }
 

@@ -193,18 +193,11 @@ public struct ClaimValue: Hashable, Codable, Sendable {
     /// The value in its dimension's base unit (or, for money, the common comparison currency); set by Normalize.
     public var canonical: CanonicalValue? {
         get { canonicalBox?.value }
-        set { canonicalBox = newValue.map(CanonicalBox.init) }
+        set { canonicalBox = newValue.map(ValueBox.init) }
     }
     /// Boxed: a canonical value is about half a value's size, and many values (dates, counts, percentages) have none.
-    private var canonicalBox: CanonicalBox?
+    private var canonicalBox: ValueBox<CanonicalValue>?
 
-    /// An immutable box compared and hashed by its value (replaced, never changed, so values may share it).
-    private final class CanonicalBox: Hashable, Sendable {
-        let value: CanonicalValue
-        init(_ value: CanonicalValue) { self.value = value }
-        static func == (a: CanonicalBox, b: CanonicalBox) -> Bool { a === b || a.value == b.value }
-        func hash(into hasher: inout Hasher) { hasher.combine(value) }
-    }
 
     public init(dimension: Dimension, unit: String? = nil, min: Decimal? = nil, max: Decimal? = nil,
                 start: CalendarDay? = nil, end: CalendarDay? = nil, inferredFrom: String? = nil,
@@ -310,4 +303,14 @@ public struct Period: Hashable, Codable, Sendable {
         try c.encodeIfPresent(expression, forKey: .expression)
         try c.encodeIfPresent(unresolved, forKey: .unresolved)
     }
+}
+
+/// An immutable heap box for a large, often absent part of a value type, compared and hashed by what it holds: a nil
+/// box costs 8 bytes where the part itself would reserve its whole size. Replaced, never changed in place, so values
+/// may share a box.
+final class ValueBox<Value: Hashable & Sendable>: Hashable, Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    static func == (a: ValueBox, b: ValueBox) -> Bool { a === b || a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
