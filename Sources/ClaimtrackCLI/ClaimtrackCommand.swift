@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Pipeline
 
 /// The `claimtrack` executable: the nightly `run` and the inspection commands.
 public struct ClaimtrackCommand: AsyncParsableCommand {
@@ -11,6 +12,8 @@ public struct ClaimtrackCommand: AsyncParsableCommand {
 
     /// Parses the process arguments and runs the chosen command, async or not; exits with its code.
     public static func runMain(_ arguments: [String]? = nil) async {
+        // Before any thread allocates: two malloc arenas keep the resident size close to the live heap.
+        ProcessMemory.limitArenas()
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -44,12 +44,24 @@ extension ProcessMemory {
     /// Hands the allocator's free pages back to the system (glibc's `malloc_trim`), so memory a finished stage freed
     /// in the middle of the heap stops counting as resident; a no-op elsewhere.
     public static func releaseFreePages() {
+        if let trim = glibc("malloc_trim", as: (@convention(c) (Int) -> Int32).self) { _ = trim(0) }
+    }
+
+    /// Limits glibc to two malloc arenas (`M_ARENA_MAX`); call before other threads allocate. glibc gives each thread
+    /// that allocates its own arena (up to eight per core), and memory freed in one is not reused by another, so a
+    /// batch job whose stages hand large arrays between threads would hold far more than it uses. A no-op elsewhere.
+    public static func limitArenas() {
+        let arenaMax: Int32 = -8  // M_ARENA_MAX
+        if let mallopt = glibc("mallopt", as: (@convention(c) (Int32, Int32) -> Int32).self) { _ = mallopt(arenaMax, 2) }
+    }
+
+    /// A glibc allocator function by name: they are declared in <malloc.h>, which the Glibc module does not include.
+    private static func glibc<Function>(_ name: String, as type: Function.Type) -> Function? {
         #if canImport(Glibc)
-        // Declared in <malloc.h>, which the Glibc module does not include.
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-            let trim = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-            _ = trim(0)
-        }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
+        return unsafeBitCast(symbol, to: type)
+        #else
+        return nil
         #endif
     }
 }
