@@ -55,8 +55,9 @@ enum CopyDetection {
         return out
     }
 
-    /// Word hashes of a text with non-ASCII letters, read scalar by scalar: the words `characterWords` finds (runs of
-    /// characters that are letters or digits, lower-cased), without building `Character`s.
+    /// Word hashes of a text with non-ASCII letters, read scalar by scalar: the words of the text lower-cased and split
+    /// into runs of characters that are letters or digits (`Character.isLetter`, `isNumber`), without building
+    /// `Character`s (ScaleEquivalenceTests compare the two).
     ///
     /// A character is a letter or digit when its first scalar is alphabetic or numeric; the marks and joiners that
     /// extend a character (combining accents, vowel signs) go with the scalar before them, inside or outside a word.
@@ -116,16 +117,6 @@ enum CopyDetection {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return scalar.value == 0x200D || scalar.value == 0x200C || (0xFE00...0xFE0F).contains(scalar.value)
-        }
-    }
-
-    /// Word hashes by the `Character`-based definition `scalarWords` follows: the text lower-cased, split into runs of
-    /// letters and digits (kept as the reference the fast paths are tested against).
-    static func characterWords(_ text: String) -> [UInt64] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { word -> UInt64 in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h
         }
     }
 
