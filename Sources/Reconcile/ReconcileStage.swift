@@ -56,9 +56,7 @@ public struct ReconcileStage: Stage {
             if let p = d.published { published[d.id] = p }
         }
         let sourceNames = Set(names.values)
-        // Only rejections look claims up; without any, the set of every claim id (tens of MB at scale) is not built.
-        let rejectsClaims = reviews.effective.contains { $0.action == .reject }
-        let plan = ReviewPlan(reviews, sources: sourceNames, claimIDs: rejectsClaims ? Set(claims.map(\.id)) : [])
+        let plan = ReviewPlan(reviews, sources: sourceNames, claims: claims)
         var notes: [String] = []
         let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap,
                                            stats: { notes.append("copy detection over \(docs.count) documents: \($0)") })

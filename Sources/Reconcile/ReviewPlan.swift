@@ -15,8 +15,10 @@ struct ReviewPlan {
     /// Pairs of sources of this run a reviewer says depend on each other.
     var dependent: [(String, String)] = []
 
-    init(_ file: ReviewFile, sources: Set<String>, claimIDs: Set<String>) {
+    init(_ file: ReviewFile, sources: Set<String>, claims: [Claim]) {
         decisions = file.effective
+        // Only rejections look claims up; without one, the set of every claim id (tens of MB at scale) is not built.
+        let claimIDs = decisions.contains { $0.action == .reject } ? Set(claims.map(\.id)) : []
         for d in decisions {
             switch d.action {
             case .reject:
