@@ -6,10 +6,11 @@ import Foundation
 /// The plain method compares each pair's word 5-grams, which is quadratic in the number of documents: a nightly corpus
 /// of 100,000 articles is 5·10⁹ pairs. Here documents are taken in id order and put into clusters of near-duplicates;
 /// an inverted index maps each 5-gram to the clusters holding it, and a document is compared only with the indexed
-/// members of clusters it shares a 5-gram with. Each cluster indexes at most `indexedPerCluster` members, and 5-grams
-/// held by more than `commonGramClusters` clusters (boilerplate shared by unrelated articles) are not looked up.
+/// members of clusters that a prefix lookup (see `nearDuplicates`) shows could hold a near-duplicate of it. Each
+/// cluster indexes at most `indexedPerCluster` members, and 5-grams held by more than `commonGramClusters` clusters
+/// (boilerplate shared by unrelated articles) are not looked up.
 ///
-/// While no cluster is larger than that and no 5-gram that common, every pair sharing a 5-gram is compared, so the
+/// While no cluster is larger than that and no 5-gram that common, every pair of near-duplicates is compared, so the
 /// result equals the pairwise method's. Beyond it a new document meets a large cluster through its first members only,
 /// which is enough to join the cluster and link its source to the cluster's sources (witness classes are unions, so a
 /// copy found through any member links the same classes).
@@ -143,8 +144,62 @@ enum CopyDetection {
         return n
     }
 
+    /// The fewest 5-grams two texts must share to count as near-duplicates when the smaller has `size` of them: the
+    /// least whole number at or above `overlap · size`, and at least one.
+    static func needed(_ size: Int, overlap: Double) -> Int {
+        max(1, Int((overlap * Double(size)).rounded(.up)))
+    }
+
+    /// How many of a text's 5-grams, taken in `rarity` order, must be looked up so that any text it shares `needed`
+    /// of them with shares one among these: all but `needed - 1` (pigeonhole).
+    static func prefixLength(_ size: Int, overlap: Double) -> Int {
+        max(0, size - needed(size, overlap: overlap) + 1)
+    }
+
+    /// Estimated document frequency of 5-grams over a whole corpus: a counter per hash bucket, so two 5-grams in one
+    /// bucket count together. Only the order it gives matters (rare first), and any fixed order keeps the lookups
+    /// complete; a collision only makes a 5-gram look commoner than it is.
+    struct Rarity {
+        private var counts: [UInt16]
+        private let mask: UInt64
+
+        init(buckets: Int) {
+            var size = 1
+            while size < buckets { size <<= 1 }
+            counts = [UInt16](repeating: 0, count: size)
+            mask = UInt64(size - 1)
+        }
+
+        mutating func add(_ grams: [UInt64]) {
+            counts.withUnsafeMutableBufferPointer { c in
+                for s in grams {
+                    let k = Int(truncatingIfNeeded: (s ^ (s >> 29)) & mask)
+                    if c[k] < .max { c[k] += 1 }
+                }
+            }
+        }
+
+        func count(_ s: UInt64) -> UInt16 { counts[Int(truncatingIfNeeded: (s ^ (s >> 29)) & mask)] }
+
+        /// The first `length` of `grams` in order of rarity (estimated frequency, then hash).
+        func rarest(_ grams: [UInt64], _ length: Int) -> [UInt64] {
+            guard length < grams.count else { return grams }
+            var keyed = grams.map { (count($0), $0) }
+            keyed.sort { $0 < $1 }
+            return keyed.prefix(length).map(\.1)
+        }
+    }
+
     /// Calls `found(i, j)` (i < j, indexes into `documents`) for pairs of documents of different sources whose texts
     /// share at least `overlap` of the smaller one's 5-grams, as described on the type.
+    ///
+    /// Lookups are cut with prefix filtering. Two texts of `a ≤ b` 5-grams that are near-duplicates share at least
+    /// `k = needed(a)` of them, so any `a - k + 1` of the smaller text's 5-grams include a shared one. A document is
+    /// therefore looked up twice: its rarest `prefixLength` 5-grams among every indexed 5-gram (finds the indexed
+    /// documents at least as large), and all its 5-grams among the indexed documents' own rarest `prefixLength`
+    /// 5-grams (finds the smaller ones). Rare 5-grams have short postings and common ones seldom stand in a prefix, so
+    /// both lookups read far fewer postings than every 5-gram against every indexed 5-gram; rarity is counted over the
+    /// whole corpus in a first pass, so the order is the same for every document.
     ///
     /// `settled(i, j)` tells whether the pair could still change the result; a pair it rules out is compared only when
     /// the document has not yet joined a cluster.
@@ -155,53 +210,69 @@ enum CopyDetection {
         let n = documents.count
         var parent: [Int] = []            // cluster union-find
         var members: [[Int]] = []         // indexed documents per cluster root
-        var index: [UInt64: [Int32]] = [:]
+        var index: [UInt64: [Int32]] = [:]        // every 5-gram of indexed documents -> clusters
+        var prefixes: [UInt64: [Int32]] = [:]     // the rarest `prefixLength` 5-grams of indexed documents -> clusters
         var kept: [Int: [UInt64]] = [:]   // 5-grams of indexed documents
-        var smallest: [Int] = []          // per cluster root: fewest 5-grams of a member indexed so far (a lower bound)
-        var hits: [Int] = []              // per cluster root: postings of the current document's 5-grams naming it
         var mark: [Int] = []
         func find(_ x: Int) -> Int {
             var x = x
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        var start = 0
-        while start < n {
-            let end = min(n, start + chunk)
-            var grams = [[UInt64]](repeating: [], count: end - start)
-            let base = start
+        /// 5-grams of documents `range`, computed in parallel (empty for documents without a source).
+        func shingled(_ range: Range<Int>) -> [[UInt64]] {
+            var grams = [[UInt64]](repeating: [], count: range.count)
+            let base = range.lowerBound
             grams.withUnsafeMutableBufferPointer { buffer in
                 // Each iteration writes its own slot.
                 nonisolated(unsafe) let out = buffer
-                DispatchQueue.concurrentPerform(iterations: end - base) { k in
+                DispatchQueue.concurrentPerform(iterations: range.count) { k in
                     out[k] = names[base + k] == nil ? [] : shingles(documents[base + k].text)
                 }
             }
+            return grams
+        }
+        // First pass: how common each 5-gram is in the whole corpus.
+        var rarity = Rarity(buckets: min(1 << 24, max(1 << 12, n * 256)))
+        var start = 0
+        while start < n {
+            let end = min(n, start + chunk)
+            for g in shingled(start..<end) { rarity.add(g) }
+            start = end
+        }
+        start = 0
+        while start < n {
+            let end = min(n, start + chunk)
+            let grams = shingled(start..<end)
             for i in start..<end {
                 let g = grams[i - start]
                 guard names[i] != nil, !g.isEmpty else { continue }
                 let stamp = i + 1
+                let prefix = rarity.rarest(g, prefixLength(g.count, overlap: overlap))
                 var candidates: [Int] = []
-                var common = 0
-                for s in g {
-                    guard let posting = index[s] else { continue }
-                    guard posting.count <= commonGramClusters else { common += 1; continue }
+                func consider(_ posting: [Int32]) {
                     stats.postings += posting.count
                     for c in posting {
                         let r = find(Int(c))
-                        if mark[r] != stamp { mark[r] = stamp; hits[r] = 0; candidates.append(r) }
-                        hits[r] += 1
+                        if mark[r] != stamp { mark[r] = stamp; candidates.append(r) }
                     }
+                }
+                // Indexed documents at least as large as this one share a 5-gram of its prefix.
+                for s in prefix {
+                    guard let posting = index[s] else { continue }
+                    guard posting.count <= commonGramClusters else { stats.common += 1; continue }
+                    consider(posting)
+                }
+                // Smaller ones hold a 5-gram of this document in their own prefix.
+                for s in g {
+                    guard let posting = prefixes[s] else { continue }
+                    guard posting.count <= commonGramClusters else { stats.common += 1; continue }
+                    consider(posting)
                 }
                 candidates.sort()
                 stats.candidates += candidates.count
                 var joined: [Int] = []
                 for r in candidates {
-                    // A member shares at most the 5-grams indexed under its cluster (`hits`, counted over merged
-                    // clusters and repeated postings, so never less) plus the boilerplate ones not looked up; when
-                    // that cannot reach the overlap of even the cluster's smallest member, no member can.
-                    let bound = hits[r] + common
-                    if Double(bound) < overlap * Double(min(g.count, smallest[r])) { stats.pruned += 1; continue }
                     var hit = false
                     for j in members[r] where names[j] != names[i] {
                         guard joined.isEmpty || !settled(j, i), let other = kept[j] else { continue }
@@ -222,7 +293,6 @@ enum CopyDetection {
                         parent[r] = root
                         members[root] += members[r]
                         members[r] = []
-                        smallest[root] = min(smallest[root], smallest[r])
                     }
                     if members[root].count > indexedPerCluster {
                         for j in members[root][indexedPerCluster...] { kept[j] = nil }
@@ -230,16 +300,19 @@ enum CopyDetection {
                     }
                 } else {
                     root = parent.count
-                    parent.append(root); members.append([]); mark.append(0); hits.append(0); smallest.append(Int.max)
+                    parent.append(root); members.append([]); mark.append(0)
                 }
                 guard members[root].count < indexedPerCluster else { continue }
                 members[root].append(i)
                 kept[i] = g
-                smallest[root] = min(smallest[root], g.count)
                 let id = Int32(root)
                 for s in g {
                     if let last = index[s]?.last, find(Int(last)) == root { continue }
                     index[s, default: []].append(id)
+                }
+                for s in prefix {
+                    if let last = prefixes[s]?.last, find(Int(last)) == root { continue }
+                    prefixes[s, default: []].append(id)
                 }
             }
             start = end
@@ -248,17 +321,17 @@ enum CopyDetection {
         return stats
     }
 
-    /// What the index saved: how many postings were read, clusters considered, ruled out by the bound, and document
-    /// pairs compared (for the run log and the scale notes).
+    /// What the index saved: how many postings were read (and 5-grams skipped as too common), clusters considered,
+    /// and document pairs compared (for the run log and the scale notes).
     struct Stats: Sendable, CustomStringConvertible {
         var postings = 0
+        var common = 0
         var candidates = 0
-        var pruned = 0
         var comparisons = 0
         var clusters = 0
         var description: String {
-            "\(clusters) clusters, \(postings) postings read, \(candidates) candidate clusters (\(pruned) ruled out by the "
-                + "overlap bound), \(comparisons) document pairs compared"
+            "\(clusters) clusters, \(postings) postings read (\(common) too common to read), \(candidates) candidate "
+                + "clusters, \(comparisons) document pairs compared"
         }
     }
 }

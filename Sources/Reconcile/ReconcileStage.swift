@@ -1,5 +1,6 @@
 public import ClaimModel
 public import Pipeline
+import Foundation
 
 /// The `reconcile` stage: groups claims into facts, runs consistency checks, and rates sources.
 public struct ReconcileStage: Stage {
@@ -58,8 +59,13 @@ public struct ReconcileStage: Stage {
         let sourceNames = Set(names.values)
         let plan = ReviewPlan(reviews, sources: sourceNames, claims: claims)
         var notes: [String] = []
-        let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap,
-                                           stats: { notes.append("copy detection over \(docs.count) documents: \($0)") })
+        let copyStart = Date()
+        let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap, stats: { stats in
+            // Time and memory go to the log only (the outputs stay the same from run to run).
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(copyStart))
+            let rss = ProcessMemory.megabytes().map { String(format: ", peak rss %.0f MB", $0.peak) } ?? ""
+            notes.append("copy detection over \(docs.count) documents in \(seconds) s\(rss): \(stats)")
+        })
         // Sources a reviewer marked as dependent join one witness class, as copies do; `copiesFrom` keeps only copying.
         let classes = SourceAnalysis.witnessClasses(names: sourceNames, copies: plan.links(adding: copies))
         var witnesses = Witnesses(sourceOfDocument: names, classOfSource: classes, publishedOfDocument: published)
