@@ -22,9 +22,14 @@ enum CopyDetection {
     /// Documents whose 5-grams are computed together (in parallel) before they are matched one by one.
     static let chunk = 2048
 
-    /// Sorted distinct 64-bit hashes of the word `size`-grams of a text (words: runs of letters and digits, lower-cased).
-    static func shingles(_ text: String, size: Int = 5) -> [UInt64] {
-        var hashes: [UInt64] = []
+    /// A word 5-gram's hash. 32 bits keep the 5-grams of every indexed document in half the memory of 64; two 5-grams
+    /// of a pair of 800-gram texts then share a hash by chance with odds of about 1 in 7,000, which moves the pair's
+    /// overlap by one 5-gram in 800.
+    typealias Gram = UInt32
+
+    /// Sorted distinct hashes of the word `size`-grams of a text (words: runs of letters and digits, lower-cased).
+    static func shingles(_ text: String, size: Int = 5) -> [Gram] {
+        var hashes: [Gram] = []
         var ascii = true
         for b in text.utf8 where b >= 0x80 { ascii = false; break }
         if ascii {
@@ -50,7 +55,7 @@ enum CopyDetection {
             hashes = grams(scalarWords(text), size: size)
         }
         hashes.sort()
-        var out: [UInt64] = []
+        var out: [Gram] = []
         out.reserveCapacity(hashes.count)
         for h in hashes where out.last != h { out.append(h) }
         return out
@@ -122,20 +127,20 @@ enum CopyDetection {
     }
 
     /// Hashes of each run of `size` consecutive word hashes.
-    private static func grams(_ words: [UInt64], size: Int) -> [UInt64] {
+    private static func grams(_ words: [UInt64], size: Int) -> [Gram] {
         guard words.count >= size else { return [] }
-        var out: [UInt64] = []
+        var out: [Gram] = []
         out.reserveCapacity(words.count - size + 1)
         for i in 0...(words.count - size) {
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15
             for w in words[i..<(i + size)] { h = (h ^ w) &* 0xff51_afd7_ed55_8ccd; h ^= h >> 32 }
-            out.append(h)
+            out.append(Gram(truncatingIfNeeded: h >> 32))
         }
         return out
     }
 
     /// Elements two sorted, distinct arrays share.
-    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+    static func sharedCount(_ a: [Gram], _ b: [Gram]) -> Int {
         var i = 0, j = 0, n = 0
         while i < a.count && j < b.count {
             let x = a[i], y = b[j]
@@ -161,28 +166,28 @@ enum CopyDetection {
     /// complete; a collision only makes a 5-gram look commoner than it is.
     struct Rarity {
         private var counts: [UInt16]
-        private let mask: UInt64
+        private let mask: Int
 
         init(buckets: Int) {
             var size = 1
             while size < buckets { size <<= 1 }
             counts = [UInt16](repeating: 0, count: size)
-            mask = UInt64(size - 1)
+            mask = size - 1
         }
 
-        mutating func add(_ grams: [UInt64]) {
+        mutating func add(_ grams: [Gram]) {
             counts.withUnsafeMutableBufferPointer { c in
                 for s in grams {
-                    let k = Int(truncatingIfNeeded: (s ^ (s >> 29)) & mask)
+                    let k = Int(s) & mask
                     if c[k] < .max { c[k] += 1 }
                 }
             }
         }
 
-        func count(_ s: UInt64) -> UInt16 { counts[Int(truncatingIfNeeded: (s ^ (s >> 29)) & mask)] }
+        func count(_ s: Gram) -> UInt16 { counts[Int(s) & mask] }
 
         /// The first `length` of `grams` in order of rarity (estimated frequency, then hash).
-        func rarest(_ grams: [UInt64], _ length: Int) -> [UInt64] {
+        func rarest(_ grams: [Gram], _ length: Int) -> [Gram] {
             guard length < grams.count else { return grams }
             var keyed = grams.map { (count($0), $0) }
             keyed.sort { $0 < $1 }
@@ -210,9 +215,9 @@ enum CopyDetection {
         let n = documents.count
         var parent: [Int] = []            // cluster union-find
         var members: [[Int]] = []         // indexed documents per cluster root
-        var index: [UInt64: [Int32]] = [:]        // every 5-gram of indexed documents -> clusters
-        var prefixes: [UInt64: [Int32]] = [:]     // the rarest `prefixLength` 5-grams of indexed documents -> clusters
-        var kept: [Int: [UInt64]] = [:]   // 5-grams of indexed documents
+        var index: [Gram: [Int32]] = [:]        // every 5-gram of indexed documents -> clusters
+        var prefixes: [Gram: [Int32]] = [:]     // the rarest `prefixLength` 5-grams of indexed documents -> clusters
+        var kept: [Int: [Gram]] = [:]   // 5-grams of indexed documents
         var mark: [Int] = []
         func find(_ x: Int) -> Int {
             var x = x
@@ -220,8 +225,8 @@ enum CopyDetection {
             return x
         }
         /// 5-grams of documents `range`, computed in parallel (empty for documents without a source).
-        func shingled(_ range: Range<Int>) -> [[UInt64]] {
-            var grams = [[UInt64]](repeating: [], count: range.count)
+        func shingled(_ range: Range<Int>) -> [[Gram]] {
+            var grams = [[Gram]](repeating: [], count: range.count)
             let base = range.lowerBound
             grams.withUnsafeMutableBufferPointer { buffer in
                 // Each iteration writes its own slot.
