@@ -129,22 +129,50 @@ struct FactBuilder {
 
     /// The facts of groups that `count`, in the groups' order, built on every core: a fact reads only its own claims
     /// and the builder's settings, so facts are independent of each other.
-    static func buildAll(_ groups: [FactGroup], with builder: FactBuilder) -> [Fact] {
-        var facts = [Fact?](repeating: nil, count: groups.count)
+    ///
+    /// The facts come without their explanation; `Reasons.explain()` writes it. Reliability rounds build every fact
+    /// several times and only the last round's explanations are read, so they are written once, for that round.
+    static func buildAll(_ groups: [FactGroup], with builder: FactBuilder) -> [(fact: Fact, reasons: Reasons)] {
+        var facts = [(fact: Fact, reasons: Reasons)?](repeating: nil, count: groups.count)
         // Parts of a few facts each, largest fact sizes spread by striding, so both cores stay busy to the end.
         let parts = min(groups.count, 64)
         facts.withUnsafeMutableBufferPointer { buffer in
             // Each index is written by one part only.
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for i in stride(from: part, to: groups.count, by: parts) { out[i] = builder.build(groups[i]) }
+                for i in stride(from: part, to: groups.count, by: parts) { out[i] = builder.decide(groups[i]) }
             }
         }
         return facts.map { $0! }
     }
 
-    /// Builds the fact for a group that `counts`.
+    /// What a fact's explanation is made of, kept so the explanation can be written after the reliability rounds.
+    struct Reasons {
+        let builder: FactBuilder
+        let group: FactGroup
+        let status: FactStatus
+        let best: Claim
+        let supporting: [Claim]
+        let dissenting: [Claim]
+        let superseding: [String: Claim]
+        let label: String
+
+        /// The fact's explanation (`FactBuilder.explain`).
+        func explain() -> String {
+            builder.explain(group: group, status: status, best: best, supporting: supporting, dissenting: dissenting,
+                            superseding: superseding, label: label)
+        }
+    }
+
+    /// Builds the fact for a group that `counts`, with its explanation.
     func build(_ group: FactGroup) -> Fact {
+        var (fact, reasons) = decide(group)
+        fact.explanation = reasons.explain()
+        return fact
+    }
+
+    /// The fact for a group that `counts`, without its explanation, and what the explanation is made of.
+    func decide(_ group: FactGroup) -> (fact: Fact, reasons: Reasons) {
         let counted = group.claims.filter { !rejected.contains($0.id) }
         // Comparisons are made once per distinct value (FactScoring.swift), so a fact of many near-copies stays cheap.
         var signatures = ValueSignatures(counted, options: options)
@@ -214,15 +242,14 @@ struct FactBuilder {
         let label = [group.subject, group.metric].compactMap { $0 }.joined(separator: " ")
             + (group.period.map { " (" + FactBuilder.describe($0) + ")" } ?? "")
             + (group.componentOf.map { " (component of \($0.metric))" } ?? "")
-        let explanation = explain(group: group, status: status, best: best, supporting: supporting, dissenting: dissenting,
-                                  superseding: superseding, label: label)
         var fact = Fact(id: group.id, label: label, subject: group.subject, metric: group.metric, period: group.period,
                         status: status, value: value, confidence: (confidence * 1000).rounded() / 1000,
                         supporting: supporting.map(\.id).sorted(), dissenting: dissenting.map(\.id).sorted(),
-                        superseded: superseded, supersededBy: supersededBy, explanation: explanation)
+                        superseded: superseded, supersededBy: supersededBy, explanation: "")
         let rejectedHere = group.claims.map(\.id).filter { rejected.contains($0) }.sorted()
         if !rejectedHere.isEmpty { fact.rejected = rejectedHere }
-        return fact
+        return (fact, Reasons(builder: self, group: group, status: status, best: best, supporting: supporting,
+                              dissenting: dissenting, superseding: superseding, label: label))
     }
 
     /// A period as text: its own words, else its bounds.

@@ -88,6 +88,15 @@ public struct ReconcileStage: Stage {
         }
         notes.append("facts built in \(rounds) reliability rounds (at most \(options.iterations + 1))")
         var facts = outcome.facts
+        // Explanations are written once, for the round that stands (in parallel: long facts cite every claim).
+        let reasons = outcome.reasons
+        facts.withUnsafeMutableBufferPointer { buffer in
+            // Each index is written by one iteration only.
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: out.count) { i in
+                if let why = reasons[out[i].id] { out[i].explanation = why.explain() }
+            }
+        }
         var reviewed = outcome.claims
         let outcomes = plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence, sources: sourceNames)
         let byID = Dictionary(reviewed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -111,7 +120,7 @@ public struct ReconcileStage: Stage {
     /// gives each fact group's claim ids, also of groups that make no fact because a reviewer rejected all their claims.
     func factsAndClaims(_ claims: [Claim], witnesses: Witnesses, reliability: [String: Double],
                         plan: ReviewPlan? = nil, grouped: (groups: [FactGroup], unresolved: [Claim])? = nil)
-        -> (facts: [Fact], claims: [Claim], evidence: [String: [String]]) {
+        -> (facts: [Fact], claims: [Claim], evidence: [String: [String]], reasons: [String: FactBuilder.Reasons]) {
         var builder = FactBuilder(options: options, witnesses: witnesses, reliability: reliability)
         if let plan { builder.rejected = Set(plan.rejected.keys); builder.accepted = plan.accepted }
         let (groups, unresolved) = grouped ?? Grouping.group(claims, witnesses: witnesses, options: options)
@@ -150,13 +159,15 @@ public struct ReconcileStage: Stage {
             position[key] = finalGroups.count
             finalGroups.append(FactGroup(key: key, subject: u.subject, metric: u.metric, period: nil, claims: [u]))
         }
-        let facts = FactBuilder.buildAll(finalGroups.filter(builder.counts), with: builder).sorted {
+        let built = FactBuilder.buildAll(finalGroups.filter(builder.counts), with: builder)
+        let facts = built.map(\.fact).sorted {
             ($0.subject ?? "", $0.metric, $0.period?.start?.iso ?? "", $0.id) < ($1.subject ?? "", $1.metric, $1.period?.start?.iso ?? "", $1.id)
         }
+        let reasons = Dictionary(built.map { ($0.fact.id, $0.reasons) }, uniquingKeysWith: { a, _ in a })
         let boundByID = Dictionary(bound.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let evidence = Dictionary(finalGroups.map { ($0.id, $0.claims.map(\.id)) }, uniquingKeysWith: { a, b in a + b })
         // Without bound dates the claims are returned as they came, sharing their storage instead of copying it.
-        return (facts, boundByID.isEmpty ? claims : claims.map { boundByID[$0.id] ?? $0 }, evidence)
+        return (facts, boundByID.isEmpty ? claims : claims.map { boundByID[$0.id] ?? $0 }, evidence, reasons)
     }
 
     /// Reliability per source: smoothed share of its claims that support their fact, over facts with two or more witnesses.
