@@ -255,24 +255,20 @@ enum CopyDetection {
                 let stamp = i + 1
                 let prefix = rarity.rarest(g, prefixLength(g.count, overlap: overlap))
                 var candidates: [Int] = []
-                func consider(_ posting: [Int32]) {
-                    stats.postings += posting.count
-                    for c in posting {
-                        let r = find(Int(c))
-                        if mark[r] != stamp { mark[r] = stamp; candidates.append(r) }
+                // Indexed documents at least as large as this one share a 5-gram of its prefix (pass 0); smaller
+                // ones hold a 5-gram of this document in their own prefix (pass 1).
+                for pass in 0..<2 {
+                    for s in pass == 0 ? prefix : g {
+                        guard let posting = pass == 0 ? index[s] : prefixes[s] else { continue }
+                        guard posting.count <= commonGramClusters else { stats.common += 1; continue }
+                        stats.postings += posting.count
+                        for c in posting {
+                            // The cluster's root, halving the path on the way.
+                            var r = Int(c)
+                            while parent[r] != r { let p = parent[r]; parent[r] = parent[p]; r = p }
+                            if mark[r] != stamp { mark[r] = stamp; candidates.append(r) }
+                        }
                     }
-                }
-                // Indexed documents at least as large as this one share a 5-gram of its prefix.
-                for s in prefix {
-                    guard let posting = index[s] else { continue }
-                    guard posting.count <= commonGramClusters else { stats.common += 1; continue }
-                    consider(posting)
-                }
-                // Smaller ones hold a 5-gram of this document in their own prefix.
-                for s in g {
-                    guard let posting = prefixes[s] else { continue }
-                    guard posting.count <= commonGramClusters else { stats.common += 1; continue }
-                    consider(posting)
                 }
                 candidates.sort()
                 stats.candidates += candidates.count
