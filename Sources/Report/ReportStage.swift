@@ -50,7 +50,7 @@ public struct ReportStage: Stage {
         try csvFile.write(ClaimsCSV.header.joined(separator: ",") + "\r\n")
         let claims = input.claims
         try ParallelEncoding.chunks(count: claims.count, makeEncoder: { () }, encode: { i, _, chunk in
-            chunk.append(contentsOf: ClaimsCSV.row(claims[i], runID: runID).utf8)
+            ClaimsCSV.appendRow(claims[i], runID: runID, to: &chunk)
         }, emit: { try csvFile.write($0) })
         try csvFile.commit()
         if let changes = report.changes {

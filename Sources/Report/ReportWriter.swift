@@ -43,7 +43,8 @@ public enum ReportWriter {
     ///
     /// The same bytes as `JSONEncoder` gives for the whole report (see `plainJSON`), made without holding the encoder's
     /// tree of the whole report: the report is encoded with its long lists empty, and each list's elements, encoded a
-    /// slice at a time (in parallel) and indented to their depth, are put in their place. At 100,000 documents the
+    /// slice at a time (in parallel) and indented to their depth, are put in their place. Claims, the longest list, are
+    /// written at their depth by `ClaimJSON` in the encoder's layout, without the encoder. At 100,000 documents the
     /// report is about a gigabyte of JSON, and the encoder's tree of it took more memory than the JSON itself.
     public static func json(_ report: Report) throws -> [UInt8] {
         var out: [UInt8] = []
@@ -58,11 +59,12 @@ public enum ReportWriter {
         let encoder = jsonEncoder()
         var bytes = Array(try encoder.encode(skeleton))
         // Top-level keys are the only ones at a two-space indent; sorted keys put the lists in this order.
-        var lists: [(key: String, elements: Int, encode: @Sendable (Int, JSONEncoder) throws -> Data)] = [
-            ("checks", report.checks.count, { try $1.encode(report.checks[$0]) }),
-            ("claims", report.claims.count, { try $1.encode(report.claims[$0]) }),
-            ("documents", report.documents.count, { try $1.encode(report.documents[$0]) }),
-            ("facts", report.facts.count, { try $1.encode(report.facts[$0]) }),
+        // Claims, the longest list, are written by `ClaimJSON` at their depth; the others are encoded and indented.
+        var lists: [(key: String, elements: Int, append: @Sendable (Int, JSONEncoder, inout [UInt8]) throws -> Void)] = [
+            ("checks", report.checks.count, { try appendIndented($1.encode(report.checks[$0]), to: &$2) }),
+            ("claims", report.claims.count, { i, _, chunk in ClaimJSON.appendPretty(report.claims[i], depth: 2, to: &chunk) }),
+            ("documents", report.documents.count, { try appendIndented($1.encode(report.documents[$0]), to: &$2) }),
+            ("facts", report.facts.count, { try appendIndented($1.encode(report.facts[$0]), to: &$2) }),
         ]
         lists.removeAll { $0.elements == 0 }
         guard !lists.isEmpty else { bytes.append(UInt8(ascii: "\n")); try emit(bytes); return }
@@ -82,7 +84,7 @@ public enum ReportWriter {
         from = 0
         for (list, place) in zip(lists, places) {
             try emit(Array(bytes[from..<place.open]))
-            try emitElements(count: list.elements, encode: list.encode, emit: emit)
+            try emitElements(count: list.elements, append: list.append, emit: emit)
             try emit(Array("\n  ]".utf8))
             from = place.close + 1
         }
@@ -115,25 +117,32 @@ public enum ReportWriter {
     }
 
     /// Elements of a top-level list as the pretty printer writes them: each on new lines, indented four spaces.
-    private static func emitElements(count: Int, encode: @Sendable (Int, JSONEncoder) throws -> Data,
+    /// `append` adds one element as it stands at that depth.
+    private static func emitElements(count: Int, append: @Sendable (Int, JSONEncoder, inout [UInt8]) throws -> Void,
                                      emit: ([UInt8]) throws -> Void) throws {
         try ParallelEncoding.chunks(count: count, makeEncoder: jsonEncoder, encode: { i, encoder, chunk in
             chunk.append(contentsOf: i == 0 ? Array("\n    ".utf8) : Array(",\n    ".utf8))
-            // Pretty JSON escapes newlines inside strings, so every raw newline starts a line to indent; the empty
-            // line inside an empty list or object stays empty, as the printer leaves it.
-            try encode(i, encoder).withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                // Copied a line at a time, with the indent put after each newline that a non-empty line follows.
-                var from = 0
-                while from < bytes.count {
-                    let rest = UnsafeBufferPointer(rebasing: bytes[from...])
-                    let newline = rest.firstIndex(of: UInt8(ascii: "\n")).map { from + $0 } ?? bytes.count - 1
-                    chunk.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...newline]))
-                    from = newline + 1
-                    if from < bytes.count, bytes[from] != UInt8(ascii: "\n") { chunk.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-                }
-            }
+            try append(i, encoder, &chunk)
         }, emit: emit)
+    }
+
+    /// A value the pretty encoder wrote at the top level, appended as an element of a top-level list (four spaces
+    /// deeper).
+    private static func appendIndented(_ encoded: Data, to chunk: inout [UInt8]) {
+        // Pretty JSON escapes newlines inside strings, so every raw newline starts a line to indent; the empty
+        // line inside an empty list or object stays empty, as the printer leaves it.
+        encoded.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            // Copied a line at a time, with the indent put after each newline that a non-empty line follows.
+            var from = 0
+            while from < bytes.count {
+                let rest = UnsafeBufferPointer(rebasing: bytes[from...])
+                let newline = rest.firstIndex(of: UInt8(ascii: "\n")).map { from + $0 } ?? bytes.count - 1
+                chunk.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...newline]))
+                from = newline + 1
+                if from < bytes.count, bytes[from] != UInt8(ascii: "\n") { chunk.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+            }
+        }
     }
 
     /// `report.md`: summary, then conflicts, inconsistent checks, superseded forecasts, compatible, agreed, single-source,
@@ -187,13 +196,12 @@ public enum ReportWriter {
     }
 
     /// Encodes claims one line each, in parallel slices, handing the lines to `emit` in order.
+    ///
+    /// Each line is what `JSONEncoder` (sorted keys, slashes not escaped) gives for the claim with its `"run"`, written
+    /// by `ClaimJSON` without the encoder.
     static func claimLines(_ claims: [Claim], runID: String?, slice: Int = 8192, _ emit: ([UInt8]) throws -> Void) throws {
-        try ParallelEncoding.chunks(count: claims.count, slice: slice, makeEncoder: {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return encoder
-        }, encode: { i, encoder, chunk in
-            chunk += try encoder.encode(ClaimLine(claim: claims[i], run: runID))
+        try ParallelEncoding.chunks(count: claims.count, slice: slice, makeEncoder: { () }, encode: { i, _, chunk in
+            ClaimJSON.appendLine(claims[i], run: runID, to: &chunk)
             chunk.append(UInt8(ascii: "\n"))
         }, emit: emit)
     }
@@ -225,23 +233,6 @@ enum ParallelEncoding {
             }
             for chunk in chunks { if let chunk { let bytes = try chunk.get(); if !bytes.isEmpty { try emit(bytes) } } }
             start = end
-        }
-    }
-}
-
-/// A claim as a `claims.jsonl` line: the claim's own fields plus the run id.
-struct ClaimLine: Encodable {
-    let claim: Claim
-    let run: String?
-
-    private enum RunKey: String, CodingKey { case run }
-
-    func encode(to encoder: any Encoder) throws {
-        try claim.encode(to: encoder)
-        if let run {
-            // A second keyed container on the same encoder adds to the object the claim just wrote.
-            var c = encoder.container(keyedBy: RunKey.self)
-            try c.encode(run, forKey: .run)
         }
     }
 }
