@@ -28,5 +28,11 @@ let package = Package(
             name: "StoreCodecBenchmark",
             dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "BenchmarkSupport"]
         ),
+        // Writing claims.jsonl lines, report.json claims and claims.csv rows: the hand-written writers beside JSONEncoder
+        // and the string-built row on the same real claims.
+        .executableTarget(
+            name: "ClaimWriteBenchmark",
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "BenchmarkSupport"]
+        ),
     ]
 )
