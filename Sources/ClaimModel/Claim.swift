@@ -180,9 +180,9 @@ public struct Claim: Hashable, Codable, Sendable {
         }
     }
 
-    /// The report writes these keys (and those of the value, period, temporal expression and rejection) by hand for
-    /// `claims.jsonl` and `report.json` (`ClaimJSON` in Report): a key added here needs a line there too; the report
-    /// tests compare the two byte for byte.
+    /// `ClaimJSON` writes these keys (and those of the value, period, temporal expression and rejection) by hand for
+    /// `claims.jsonl` and `report.json`: a key added here needs a line there too; the report tests compare the two
+    /// byte for byte.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)

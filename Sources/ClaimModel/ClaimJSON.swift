@@ -1,13 +1,13 @@
-public import ClaimModel
 internal import Foundation
 
 /// A claim as JSON bytes, written by hand: the same bytes `JSONEncoder` gives for `Claim` with the report's settings
 /// (sorted keys, slashes not escaped; compact for `claims.jsonl`, pretty-printed for the claims in `report.json`).
+/// It lives beside the `Codable` conformances it must follow, where any module that writes claims can use it.
 ///
 /// At 805,000 claims one `JSONEncoder` call per claim was most of the report stage: the encoder builds a tree of boxed
 /// values and a dictionary per object, then sorts each object's keys. Here the keys are written in their sorted order
-/// straight into the output. What must hold, and what `ClaimJSONTests` checks byte for byte against `JSONEncoder` on
-/// the claims the pipeline makes from `inputs/` and on random claims with every optional field:
+/// straight into the output. What must hold, and what `ClaimJSONTests` (in ReportTests) checks byte for byte against
+/// `JSONEncoder` on the claims the pipeline makes from `inputs/` and on random claims with every optional field:
 ///
 /// - Objects list the keys `encode(to:)` of `Claim`, `ClaimValue`, `CanonicalValue`, `Period`,
 ///   `TemporalExpression`, `PartialDate` and `ClaimRejection` write, in UTF-8 byte order; a field written with
