@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 
 /// A claim as JSON bytes, written by hand: the same bytes `JSONEncoder` gives for `Claim` with the report's settings
 /// (sorted keys, slashes not escaped; compact for `claims.jsonl`, pretty-printed for the claims in `report.json`).
@@ -36,6 +36,13 @@ public enum ClaimJSON {
         swap(&writer.bytes, &bytes)
         writer.claim(claim, run: nil)
         swap(&writer.bytes, &bytes)
+    }
+
+    /// Whether two decimals are stored alike, byte for byte: then their `description`s are the same, and a text made
+    /// for one serves the other. (`==` is not enough: it compares numbers, and a number stored with more digits, as
+    /// 1.0 for 1, is written with them.)
+    public static func sameBits(_ a: Decimal, _ b: Decimal) -> Bool {
+        withUnsafeBytes(of: a) { a in withUnsafeBytes(of: b) { b in a.elementsEqual(b) } }
     }
 }
 
@@ -124,10 +131,23 @@ struct JSONByteWriter {
         }
     }
 
+    /// The last decimal written and its text (see `decimal`).
+    private var lastDecimal: (value: Decimal, text: String)?
+
     /// A decimal number as `JSONEncoder` writes it: its `description`.
+    ///
+    /// `description` is most of the time a claim takes to write (it builds the digits in arrays), and a value's `max`
+    /// is mostly the very number its `min` is: the text of the last decimal is reused for one stored the same way.
     mutating func decimal(_ value: Decimal) {
-        bytes.append(contentsOf: value.description.utf8)
+        if let last = lastDecimal, ClaimJSON.sameBits(last.value, value) {
+            bytes.append(contentsOf: last.text.utf8)
+            return
+        }
+        let text = value.description
+        bytes.append(contentsOf: text.utf8)
+        lastDecimal = (value, text)
     }
+
 
     /// A day as its `YYYY-MM-DD` string.
     mutating func day(_ value: CalendarDay) {

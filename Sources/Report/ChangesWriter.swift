@@ -97,8 +97,14 @@ public enum ClaimsCSV {
         }
         let value = c.value, period = c.period, span = c.span
         cell(c.id); cell(c.document); cell(c.subject ?? ""); cell(c.metric); cell(value.dimension.rawValue); cell(value.unit ?? "")
-        // Numbers as `description` writes them; days as `iso`.
-        cell(value.min?.description ?? ""); cell(value.max?.description ?? "")
+        // Numbers as `description` writes them (the maximum is mostly the minimum again: its text is reused); days as
+        // `iso`.
+        let min = value.min?.description
+        if let low = value.min, let high = value.max, ClaimJSON.sameBits(low, high) {
+            cell(min ?? ""); cell(min ?? "")
+        } else {
+            cell(min ?? ""); cell(value.max?.description ?? "")
+        }
         cell(value.start?.iso ?? ""); cell(value.end?.iso ?? "")
         cell(c.approximation.rawValue); cell(c.modality.rawValue)
         cell(period?.start?.iso ?? ""); cell(period?.end?.iso ?? "")

@@ -303,6 +303,21 @@ struct ClaimJSONTests {
         }
     }
 
+    @Test("a decimal's text is reused only for a decimal stored alike")
+    func decimalReuse() throws {
+        let pairs: [(Decimal, Decimal)] = [(1, 2), (1, -1), (100, 1000), (.nan, 0), (Decimal(string: "0.1")!, Decimal(string: "0.01")!)]
+        for (a, b) in pairs {
+            #expect(ClaimJSON.sameBits(a, a) && ClaimJSON.sameBits(b, b) && !ClaimJSON.sameBits(a, b), "\(a) and \(b)")
+        }
+        var claim = Fixture.claims[0]
+        for (low, high) in pairs + [(Decimal(7), Decimal(7))] {
+            var value = ClaimValue(dimension: .money, unit: "USD", min: low, max: high)
+            value.canonical = CanonicalValue(unit: "USD", min: high, max: low, rate: low, spread: high)
+            claim.value = value
+            try expectSameBytes(claim, run: "r")
+        }
+    }
+
     @Test("claims.csv cells: numbers stay numbers, formulas are neutralised, quotes doubled")
     func csvCells() {
         for text in ["", "-5", "-5.5e3", "-inf", "-nan", "-", "=1", "+", "@a", "\t", "\r", "\r\n", "-,", "=\"x\"", "a\"b\"", "₹,\"",
