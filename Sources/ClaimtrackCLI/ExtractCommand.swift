@@ -55,10 +55,11 @@ public struct ExtractCommand: AsyncParsableCommand {
         let perDocument = pipeline.stages.prefix { StageRegistry.perDocumentTypes.contains($0.type) }
         let width = max(1, pipeline.run.concurrency ?? ProcessInfo.processInfo.activeProcessorCount)
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        // Each document runs the stages in a batch of its own, one at a time inside; `width` documents run at once.
+        // Each document runs the stages in a batch of its own; `width` documents run at once, so the time-limited work
+        // of up to `width` of them runs on the worker threads at once (the context's concurrency).
         let context = StageContext(
             asOf: todayUTC(), runID: "extract", startedAt: timestamp(Date()), inputs: here, outputs: here,
-            projectDirectory: URL(fileURLWithPath: config).deletingLastPathComponent(), concurrency: 1,
+            projectDirectory: URL(fileURLWithPath: config).deletingLastPathComponent(), concurrency: width,
             documentTimeLimit: pipeline.run.documentTimeLimitSeconds,
             log: { level, message in if level >= .warning { printError("claimtrack extract: " + message) } })
         let extractor = LineExtractor(ingest: ingest, stages: perDocument.filter { $0.type != IngestStage.type }, context: context)

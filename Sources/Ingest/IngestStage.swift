@@ -56,7 +56,8 @@ public struct IngestStage: Stage {
                     }
                 }
             }
-            for _ in 0..<min(context.concurrency, files.count) { submit() }
+            // Twice the workers' number submitted, so each worker finds its next file queued when it finishes one.
+            for _ in 0..<min(2 * context.concurrency, files.count) { submit() }
             var done = 0
             while let (index, document) = await group.next() {
                 documents[index] = document

@@ -1,8 +1,5 @@
 public import ClaimModel
 public import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Options of a stage: decodable from `pipeline.json`, with every default in `defaults`.
 ///
@@ -61,6 +58,8 @@ public struct StageContext: Sendable {
     /// Reads the run history: the values the given fact ids had on earlier nights (see `RunStore.factHistory`), for
     /// the report's night-by-night timelines; nil when the run keeps no history.
     public var factHistory: (@Sendable (_ factIDs: [String]) throws -> [String: [PastFactValue]])?
+    /// The threads per-document work runs on under `documentTimeLimit`; one pool per process unless a test names its own.
+    public var workers: DocumentWorkers = .shared
 
     public init(asOf: CalendarDay, runID: String, startedAt: String, inputs: URL, outputs: URL, projectDirectory: URL,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -106,7 +105,8 @@ extension StageContext {
                 next += 1
                 group.addTask { (index, await self.withTimeLimit(stage: stage, path: doc.path) { try body(doc) }) }
             }
-            for _ in 0..<min(width, work.count) { submit() }
+            // Twice the workers' number submitted, so each worker finds its next document queued when it finishes one.
+            for _ in 0..<min(2 * width, work.count) { submit() }
             while let (index, result) = await group.next() {
                 switch result {
                 case .success(let value): results[index] = value
@@ -123,12 +123,13 @@ extension StageContext {
         return (docs, results)
     }
 
-    /// Runs one document's work under `documentTimeLimit`, on a thread of its own so a runaway body cannot starve
-    /// the concurrency pool.
+    /// Runs one document's work under `documentTimeLimit`, on one of `workers`' threads (at most `concurrency` of them
+    /// at once), so a runaway body cannot starve the concurrency pool.
     ///
-    /// Swift cannot stop a thread, so a body past the limit is abandoned, not killed: it keeps its CPU and memory until
-    /// it returns or the process exits, while the batch goes on without it. A process per document would reclaim them
-    /// but costs a spawn and a serialisation per document; the time limit is meant for rare pathological inputs.
+    /// Swift cannot stop a thread, so a body past the limit is abandoned, not killed: it keeps its worker thread, CPU
+    /// and memory until it returns or the process exits, while the batch goes on without it (see `DocumentWorkers`).
+    /// A process per document would reclaim them but costs a spawn and a serialisation per document; the time limit is
+    /// meant for rare pathological inputs.
     public func withTimeLimit<T: Sendable>(stage: String, path: String,
                                            _ body: @escaping @Sendable () throws -> T) async -> Result<T, any Error> {
         let hang = TestHooks.hangs(stage: stage, path: path)
@@ -136,22 +137,7 @@ extension StageContext {
             if hang { return .failure(DocumentTimeLimitExceeded(seconds: 0)) }
             return Result { try body() }
         }
-        return await withCheckedContinuation { continuation in
-            let once = ResumeOnce(continuation)
-            let thread = Thread {
-                once.recordThread()
-                if hang { Thread.sleep(forTimeInterval: limit * 4 + 5) }
-                once.resume(Result { try body() })
-            }
-            // Parsers recurse; give them more stack than a secondary thread's default.
-            thread.stackSize = 16 << 20
-            thread.name = "claimtrack \(stage)"
-            // The timer fires even when the body finished first; `ResumeOnce` makes that late call a no-op.
-            DispatchQueue.global().asyncAfter(deadline: .now() + limit) {
-                if once.resume(.failure(DocumentTimeLimitExceeded(seconds: limit))) { once.demoteThread() }
-            }
-            thread.start()
-        }
+        return await workers.run(limit: limit, width: concurrency, hang: hang, body)
     }
 
     /// Tells the progress display one more document of `stage` is done, and kills the process at a test crash point.
@@ -169,50 +155,6 @@ public struct DocumentTimeLimitExceeded: Error, Sendable, CustomStringConvertibl
     public var description: String {
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
         return "timed out after \(shown)s; expected each document to finish within run.documentTimeLimitSeconds"
-    }
-}
-
-/// Resumes a continuation from whichever of the worker and the timer comes first, exactly once.
-private final class ResumeOnce<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Result<T, any Error>, Never>?
-
-    init(_ continuation: CheckedContinuation<Result<T, any Error>, Never>) { self.continuation = continuation }
-
-    private var threadID: pid_t = 0
-
-    /// Returns whether this call was the one that resumed.
-    @discardableResult
-    func resume(_ result: Result<T, any Error>) -> Bool {
-        lock.lock()
-        let pending = continuation
-        continuation = nil
-        lock.unlock()
-        pending?.resume(returning: result)
-        return pending != nil
-    }
-
-    /// Called on the worker thread: notes its kernel thread id, so an abandoned worker can be demoted.
-    func recordThread() {
-        #if os(Linux)
-        // Glibc's gettid() is not visible to Swift; /proc/thread-self links to "<pid>/task/<tid>".
-        let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")) ?? ""
-        guard let id = link.split(separator: "/").last.flatMap({ pid_t($0) }) else { return }
-        lock.lock()
-        threadID = id
-        lock.unlock()
-        #endif
-    }
-
-    /// Lowers an abandoned worker to the lowest CPU priority (nice 19), so the rest of the batch keeps the cores
-    /// while it runs on to its end.
-    func demoteThread() {
-        #if os(Linux)
-        lock.lock()
-        let id = threadID
-        lock.unlock()
-        if id > 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(id), 19) }
-        #endif
     }
 }
 

@@ -157,6 +157,49 @@ struct TimeLimitTests {
         #expect(out[1].error == "extract: timed out after 0.3s; expected each document to finish within run.documentTimeLimitSeconds")
     }
 
+    @Test("long-lived workers run a large batch; a hung document is reported as timed out and its worker replaced")
+    func workerPool() async {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory())
+        let pool = DocumentWorkers(idleSeconds: 600)
+        var context = StageContext(asOf: CalendarDay(year: 2025, month: 1, day: 1)!, runID: "r", startedAt: "",
+                                   inputs: dir, outputs: dir, projectDirectory: dir, concurrency: 2, documentTimeLimit: 2)
+        context.workers = pool
+        let docs = (0..<300).map { Document(id: "d\($0)", path: "p\($0)", format: .text, text: "\($0)") }
+        let release = DispatchSemaphore(value: 0)
+        let (out, results) = await context.forEachDocument(docs, stage: "extract") { doc in
+            // d0 hangs until the test lets it go; the others take 10 ms each, 3 s in all, so documents are still
+            // queued when d0 runs out of time after 2 s.
+            if doc.id == "d0" { release.wait() } else { Thread.sleep(forTimeInterval: 0.01) }
+            return doc.text
+        }
+        release.signal()
+        #expect(results == docs.map { $0.id == "d0" ? nil : $0.text })
+        #expect(out[0].status == .quarantined)
+        #expect(out[0].error == "extract: timed out after 2s; expected each document to finish within run.documentTimeLimitSeconds")
+        #expect(out.dropFirst().allSatisfy { $0.status == .ok && $0.error == nil })
+        // Two workers for the batch and one started in place of the abandoned one; a thread per document made 300.
+        #expect(pool.threadsStarted == 3)
+    }
+
+    @Test("the pool runs at most the caller's concurrency at once, whatever is queued")
+    func workerPoolWidth() async {
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory())
+        var context = StageContext(asOf: CalendarDay(year: 2025, month: 1, day: 1)!, runID: "r", startedAt: "",
+                                   inputs: dir, outputs: dir, projectDirectory: dir, concurrency: 3, documentTimeLimit: 30)
+        context.workers = DocumentWorkers(idleSeconds: 600)
+        let docs = (0..<60).map { Document(id: "d\($0)", path: "p\($0)", format: .text, text: "\($0)") }
+        let counter = RunningCounter()
+        let (_, results) = await context.forEachDocument(docs, stage: "extract") { doc in
+            counter.enter()
+            Thread.sleep(forTimeInterval: 0.005)
+            counter.leave()
+            return doc.text
+        }
+        #expect(results == docs.map(\.text))
+        #expect(counter.most <= 3)
+        #expect(context.workers.threadsStarted == 3)
+    }
+
     @Test("documents the store restored are passed over")
     func skipsRestored() async {
         let dir = URL(fileURLWithPath: NSTemporaryDirectory())
@@ -215,4 +258,13 @@ struct RunSettingsTests {
         #expect(StoreSettings(path: "h/x.sqlite").resolvedURL(outputs: outputs, projectDirectory: project).path == "/srv/project/h/x.sqlite")
         #expect(StoreSettings(path: "/var/lib/c.sqlite").resolvedURL(outputs: outputs, projectDirectory: project).path == "/var/lib/c.sqlite")
     }
+}
+
+/// Counts bodies running at once and remembers the most.
+private final class RunningCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now = 0
+    private(set) var most = 0
+    func enter() { lock.lock(); now += 1; most = max(most, now); lock.unlock() }
+    func leave() { lock.lock(); now -= 1; lock.unlock() }
 }
