@@ -35,6 +35,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // A per-thread arena libxml2 allocates from while one page is parsed (C: thread-local state, mmap).
+        .target(name: "CXMLArena", dependencies: ["CLibXML2"]),
         .target(name: "ClaimModel", swiftSettings: sharedSettings),
         .target(
             name: "Pipeline",
@@ -43,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "Ingest",
-            dependencies: ["ClaimModel", "Pipeline", "CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["ClaimModel", "Pipeline", "CLibXML2", "CXMLArena", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: sharedSettings
         ),
         .target(
@@ -79,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["Ingest", "ClaimModel", "Pipeline", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Ingest", "ClaimModel", "Pipeline", "CLibXML2", "CXMLArena", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: sharedSettings
         ),
         .testTarget(name: "ExtractTests", dependencies: ["TestSupport", "Extract", "ClaimModel", "Pipeline"], swiftSettings: sharedSettings),

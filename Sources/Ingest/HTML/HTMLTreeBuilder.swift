@@ -1,4 +1,5 @@
 import CLibXML2
+import CXMLArena
 
 /// Raw metadata gathered while copying the tree: meta tags, JSON-LD, `<time>`, `<title>`, `<h1>`, links.
 struct PageMetadataSources {
@@ -26,8 +27,17 @@ enum HTMLTreeBuilder {
     /// Deeper elements are flattened into their ancestor so recursion stays bounded on hostile input.
     static let maxDepth = 400
 
+    /// Whether libxml2 allocates from per-thread arenas (`CXMLArena`); set up on first use, once per process.
+    static let arenaInstalled = claimtrack_xml_arena_install() != 0
+
     /// The body tree and metadata, or nil when libxml2 produced no document.
+    ///
+    /// libxml2's tree lives in the calling thread's arena for the length of this call: everything the page needs
+    /// is copied into Swift values before the arena is released, so nothing returned points into it.
     static func build(bytes: [UInt8], encoding: String) -> (root: HTMLNode, metadata: PageMetadataSources)? {
+        _ = arenaInstalled
+        claimtrack_xml_arena_enter()
+        defer { claimtrack_xml_arena_leave() }
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
@@ -35,7 +45,8 @@ enum HTMLTreeBuilder {
             }
         }
         guard let doc else { return nil }
-        defer { xmlFreeDoc(doc) }
+        // Leaving the arena frees the whole tree at once; xmlFreeDoc is needed only when some of it came from malloc.
+        defer { if claimtrack_xml_arena_holds_all() == 0 { xmlFreeDoc(doc) } }
         guard let rootElement = xmlDocGetRootElement(doc) else { return nil }
         var builder = Builder()
         let root = HTMLNode(tag: "html")
