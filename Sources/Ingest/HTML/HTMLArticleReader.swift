@@ -29,11 +29,20 @@ enum HTMLArticleReader {
     }
 
     /// Blocks as paragraphs: "\n\n" between blocks, "\n" between items of one list.
+    ///
+    /// The text is kept for the whole run, so it is allocated at its final size (appending alone grows it by
+    /// doubling, about half again as much storage as text).
     static func join(_ blocks: [TextBlock]) -> String {
+        func separator(before i: Int) -> String {
+            (blocks[i].tag == "li" && blocks[i - 1].tag == "li") ? "\n" : "\n\n"
+        }
+        var size = 0
+        for i in blocks.indices { size += (i > 0 ? separator(before: i).utf8.count : 0) + blocks[i].text.utf8.count }
         var out = ""
-        for (i, block) in blocks.enumerated() {
-            if i > 0 { out += (block.tag == "li" && blocks[i - 1].tag == "li") ? "\n" : "\n\n" }
-            out += block.text
+        out.reserveCapacity(size)
+        for i in blocks.indices {
+            if i > 0 { out += separator(before: i) }
+            out += blocks[i].text
         }
         return out
     }

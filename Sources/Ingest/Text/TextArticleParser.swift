@@ -79,7 +79,7 @@ enum TextArticleParser {
             lines[remaining[0]] = nil
         }
 
-        doc.text = paragraphs(of: lines).joined(separator: "\n\n")
+        doc.text = paragraphs(of: lines).joinedToFit(separator: "\n\n")
         if doc.text.isEmpty {
             return .quarantined(path: relativePath, id: id, format: .text,
                                 reason: "ingest: '\(relativePath)' has no article text; expected paragraphs of text")
@@ -117,6 +117,23 @@ enum TextArticleParser {
             } else {
                 out.append(contentsOf: block)
             }
+        }
+        return out
+    }
+}
+
+extension Array where Element == String {
+    /// `joined(separator:)` into a string allocated at its final size.
+    ///
+    /// The document text is kept for the whole run (100,000 of them at scale). `joined` grows its result by doubling,
+    /// which left the texts' storage about 45 % larger than their content.
+    func joinedToFit(separator: String) -> String {
+        guard !isEmpty else { return "" }
+        var out = ""
+        out.reserveCapacity(reduce(separator.utf8.count * (count - 1)) { $0 + $1.utf8.count })
+        for (index, part) in enumerated() {
+            if index > 0 { out += separator }
+            out += part
         }
         return out
     }
