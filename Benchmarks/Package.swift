@@ -23,6 +23,11 @@ let package = Package(
             name: "RecognizeBenchmark",
             dependencies: [.product(name: "ClaimtrackExtract", package: "claimtrack"), "BenchmarkSupport"]
         ),
+        // The ingest stage over a small and a large generated corpus: time per document of each, and their ratio.
+        .executableTarget(
+            name: "IngestScaleBenchmark",
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "BenchmarkSupport"]
+        ),
         // Reading back the incremental cache's rows: the binary StoreCodec beside JSONDecoder on the same real claims.
         .executableTarget(
             name: "StoreCodecBenchmark",
