@@ -31,12 +31,16 @@ struct RunStoreTests {
     func migrations() throws {
         let url = try temporaryFolder("store").appendingPathComponent("h.sqlite")
         let store = try RunStore(url: url)
-        #expect(try store.appliedMigrations() == ["v1-runs-documents-claims", "v2-incremental-cache"])
+        let names = ["v1-runs-documents-claims", "v2-incremental-cache", "v3-history-as-spans"]
+        #expect(try store.appliedMigrations() == names)
         let again = try RunStore(url: url)
-        #expect(try again.appliedMigrations() == ["v1-runs-documents-claims", "v2-incremental-cache"])
+        #expect(try again.appliedMigrations() == names)
         let tables = try again.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").compactMap { $0[0] }
-        #expect(Set(tables).isSuperset(of: ["runs", "documents", "run_documents", "claims", "run_claims", "facts",
-                                            "extractions", "file_fingerprints"]))
+        #expect(Set(tables).isSuperset(of: ["runs", "run_order", "document_rows", "document_spans", "claim_rows", "claim_spans",
+                                            "facts", "extractions", "file_fingerprints"]))
+        // v2's history tables are views now, with the same columns.
+        let views = try again.query("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").compactMap { $0[0] }
+        #expect(views == ["claims", "documents", "run_claims", "run_documents"])
     }
 
     @Test("claims keep their first-seen run and gain a last-seen run each night; runs are counted")

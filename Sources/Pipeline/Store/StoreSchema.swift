@@ -105,6 +105,9 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-history-as-spans") { db in
+            try HistorySpans.migrate(db)
+        }
         return migrator
     }
 }
