@@ -15,33 +15,11 @@ import Ingest
 import Normalize
 import Pipeline
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-var targetClaims = 200_000
-var rounds = 5
-var only: String?
-var folders: [URL] = []
-var index = 0
-while index < arguments.count {
-    switch arguments[index] {
-    case "--claims" where index + 1 < arguments.count:
-        guard let n = Int(arguments[index + 1]), n > 0 else { fail("--claims needs a positive number") }
-        targetClaims = n
-        index += 2
-    case "--only" where index + 1 < arguments.count:
-        only = arguments[index + 1]
-        index += 2
-    case "--rounds" where index + 1 < arguments.count:
-        guard let n = Int(arguments[index + 1]), n > 0 else { fail("--rounds needs a positive number") }
-        rounds = n
-        index += 2
-    default:
-        folders.append(URL(fileURLWithPath: arguments[index]))
-        index += 1
-    }
-}
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent() // Sources/StoreCodecBenchmark
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() // the repository
-if folders.isEmpty { folders = [repository.appendingPathComponent("inputs")] }
+let arguments = ClaimArguments(Array(CommandLine.arguments.dropFirst()),
+                               defaultFolder: repository.appendingPathComponent("inputs"))
+let targetClaims = arguments.targetClaims, rounds = arguments.rounds, only = arguments.only, folders = arguments.folders
 
 /// The documents and claims the per-document stages make of one folder.
 @MainActor func extract(_ folder: URL) async throws -> Batch {
