@@ -33,3 +33,23 @@ public struct ClaimArguments {
         if folders.isEmpty { folders = [defaultFolder] }
     }
 }
+
+/// Runs each measure once to warm up, then `rounds` times with the measures interleaved, and gives each one's median
+/// CPU and wall seconds; with `only`, the other measures are left out (and an unknown name stops the benchmark).
+public func medians(_ measures: [(name: String, pass: () throws -> Void)], only: String?,
+                    rounds: Int) throws -> [(name: String, cpu: Double, wall: Double)] {
+    let chosen = measures.filter { only == nil || $0.name == only }
+    guard !chosen.isEmpty else { fail("no measure named '\(only ?? "")'") }
+    for m in chosen { try m.pass() }  // warm-up
+    var cpus = [[Double]](repeating: [], count: chosen.count)
+    var walls = [[Double]](repeating: [], count: chosen.count)
+    for _ in 0..<rounds {
+        for (k, m) in chosen.enumerated() {
+            let wall = now(), cpu = cpuNow()
+            try m.pass()
+            cpus[k].append(cpuNow() - cpu)
+            walls[k].append(now() - wall)
+        }
+    }
+    return chosen.indices.map { k in (chosen[k].name, cpus[k].sorted()[rounds / 2], walls[k].sorted()[rounds / 2]) }
+}

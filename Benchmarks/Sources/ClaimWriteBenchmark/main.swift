@@ -144,24 +144,10 @@ func stringRow(_ c: Claim, runID: String) -> String {
         ("csv strings", { chunked { claim, out in out.append(contentsOf: stringRow(claim, runID: runID).utf8) } }),
         ("csv bytes", { chunked { claim, out in ClaimsCSV.appendRow(claim, runID: runID, to: &out) } }),
     ]
-    let variants = allVariants.filter { only == nil || $0.name == only }
-    guard !variants.isEmpty else { fail("no measure named '\(only ?? "")'") }
-    for v in variants { try v.pass() }  // warm-up
-    var cpus = [[Double]](repeating: [], count: variants.count)
-    var walls = [[Double]](repeating: [], count: variants.count)
-    for _ in 0..<rounds {
-        for (k, v) in variants.enumerated() {
-            let wall = now(), cpu = cpuNow()
-            try v.pass()
-            cpus[k].append(cpuNow() - cpu)
-            walls[k].append(now() - wall)
-        }
-    }
     var rate: [String: Double] = [:]
-    for (k, v) in variants.enumerated() {
-        let c = cpus[k].sorted()[rounds / 2], w = walls[k].sorted()[rounds / 2]
-        rate[v.name] = Double(claims.count) / c
-        print("\(v.name): median of \(rounds): \(String(format: "%.3f", c)) s CPU (\(String(format: "%.3f", w)) s wall) = "
+    for (name, c, w) in try medians(allVariants, only: only, rounds: rounds) {
+        rate[name] = Double(claims.count) / c
+        print("\(name): median of \(rounds): \(String(format: "%.3f", c)) s CPU (\(String(format: "%.3f", w)) s wall) = "
             + "\(Int(Double(claims.count) / c)) claims per CPU-second")
     }
     guard only == nil else { return }

@@ -94,26 +94,12 @@ struct Row {
             for _ in 0..<repeats { for row in rows { sink &+= StoreCodec.encode(row.claims).count } }
         }),
     ]
-    let variants = allVariants.filter { only == nil || $0.name == only }
-    guard !variants.isEmpty else { fail("no measure named '\(only ?? "")'") }
-    for v in variants { try v.pass() }  // warm-up
-    var cpus = [[Double]](repeating: [], count: variants.count)
-    var walls = [[Double]](repeating: [], count: variants.count)
-    for _ in 0..<rounds {
-        for (k, v) in variants.enumerated() {
-            let wall = now(), cpu = cpuNow()
-            try v.pass()
-            cpus[k].append(cpuNow() - cpu)
-            walls[k].append(now() - wall)
-        }
-    }
     var cpu: [String: Double] = [:]
-    for (k, v) in variants.enumerated() {
-        let c = cpus[k].sorted()[rounds / 2], w = walls[k].sorted()[rounds / 2]
-        cpu[v.name] = c
-        let unit = v.name.hasSuffix("document") ? "documents" : "claims"
-        let count = v.name.hasSuffix("document") ? rows.count * repeats : claimCount
-        print("\(v.name): median of \(rounds): \(String(format: "%.3f", c)) s CPU (\(String(format: "%.3f", w)) s wall) = "
+    for (name, c, w) in try medians(allVariants, only: only, rounds: rounds) {
+        cpu[name] = c
+        let unit = name.hasSuffix("document") ? "documents" : "claims"
+        let count = name.hasSuffix("document") ? rows.count * repeats : claimCount
+        print("\(name): median of \(rounds): \(String(format: "%.3f", c)) s CPU (\(String(format: "%.3f", w)) s wall) = "
             + "\(Int(Double(count) / c)) \(unit) per CPU-second")
     }
     guard only == nil else { return }
