@@ -104,7 +104,7 @@ func withFetchServer<T: Sendable>(_ body: @Sendable (_ base: String, _ log: Serv
     }
     router.get("slow") { _, _ -> Response in
         await log.saw("/slow", ifNoneMatch: nil)
-        try await Task.sleep(nanoseconds: 6_000_000_000)
+        try await Task.sleep(nanoseconds: 60_000_000_000)
         await log.saw("/slow answered", ifNoneMatch: nil)
         return html(FetchFixtures.article("Too late"))
     }
@@ -112,7 +112,7 @@ func withFetchServer<T: Sendable>(_ body: @Sendable (_ base: String, _ log: Serv
         await log.saw("/slow-body", ifNoneMatch: nil)
         return Response(status: .ok, headers: [.contentType: "text/html"], body: ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "<html><body><p>first part of the page arrives"))
-            try await Task.sleep(nanoseconds: 6_000_000_000)
+            try await Task.sleep(nanoseconds: 60_000_000_000)
             await log.saw("/slow-body answered", ifNoneMatch: nil)
             try await writer.write(ByteBuffer(string: " and the rest never in time</p></body></html>"))
             try await writer.finish(nil)

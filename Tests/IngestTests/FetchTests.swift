@@ -121,7 +121,7 @@ struct FetchTests {
         try await withFetchServer { base, log in
             let sources = [FetchSource(url: base + "/slow"), FetchSource(url: base + "/slow-body")]
             let documents = try await Self.run(Self.options(sources, timeout: 1), project: project)
-            // The server answers after 6 s and notes when it does: the run ending before either answer shows that the
+            // The server answers after 60 s and notes when it does: the run ending before either answer shows that the
             // limit, not the server, ended the wait (a clock would also count a loaded machine's delays).
             let answered = await log.count("/slow answered") + log.count("/slow-body answered")
             let asked = await log.count("/slow") + log.count("/slow-body")
