@@ -263,9 +263,7 @@ enum CopyDetection {
                         guard posting.count <= commonGramClusters else { stats.common += 1; continue }
                         stats.postings += posting.count
                         for c in posting {
-                            // The cluster's root, halving the path on the way.
-                            var r = Int(c)
-                            while parent[r] != r { let p = parent[r]; parent[r] = parent[p]; r = p }
+                            let r = find(Int(c))
                             if mark[r] != stamp { mark[r] = stamp; candidates.append(r) }
                         }
                     }
