@@ -132,18 +132,79 @@ struct FactBuilder {
     ///
     /// The facts come without their explanation; `Reasons.explain()` writes it. Reliability rounds build every fact
     /// several times and only the last round's explanations are read, so they are written once, for that round.
-    static func buildAll(_ groups: [FactGroup], with builder: FactBuilder) -> [(fact: Fact, reasons: Reasons)] {
+    ///
+    /// `prepared` holds what earlier rounds (or `prepareAll`) worked out for groups by key; a group whose claims are
+    /// not the ones its entry was made from is prepared again, and every group's preparation comes back in `prepared`
+    /// for the next round.
+    static func buildAll(_ groups: [FactGroup], with builder: FactBuilder, prepared: inout [String: Prepared])
+        -> [(fact: Fact, reasons: Reasons)] {
         var facts = [(fact: Fact, reasons: Reasons)?](repeating: nil, count: groups.count)
+        var used = [Prepared?](repeating: nil, count: groups.count)
+        let known = prepared
         // Parts of a few facts each, largest fact sizes spread by striding, so both cores stay busy to the end.
         let parts = min(groups.count, 64)
         facts.withUnsafeMutableBufferPointer { buffer in
-            // Each index is written by one part only.
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for i in stride(from: part, to: groups.count, by: parts) { out[i] = builder.decide(groups[i]) }
+            used.withUnsafeMutableBufferPointer { usedBuffer in
+                // Each index is written by one part only.
+                nonisolated(unsafe) let out = buffer
+                nonisolated(unsafe) let outPrepared = usedBuffer
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for i in stride(from: part, to: groups.count, by: parts) {
+                        let g = groups[i]
+                        let p = known[g.key].flatMap { $0.fits(g) ? $0 : nil } ?? builder.prepare(g)
+                        out[i] = builder.decide(g, prepared: p)
+                        outPrepared[i] = p
+                    }
+                }
             }
         }
+        for (g, p) in zip(groups, used) { if let p { prepared[g.key] = p } }
         return facts.map { $0! }
+    }
+
+    /// `prepare` for every group, on every core, by group key (the first group of a key when keys repeat).
+    static func prepareAll(_ groups: [FactGroup], with builder: FactBuilder) -> [String: Prepared] {
+        var out = [Prepared?](repeating: nil, count: groups.count)
+        let parts = min(groups.count, 64)
+        out.withUnsafeMutableBufferPointer { buffer in
+            // Each index is written by one part only.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for i in stride(from: part, to: groups.count, by: parts) { slots[i] = builder.prepare(groups[i]) }
+            }
+        }
+        var byKey: [String: Prepared] = [:]
+        for (g, p) in zip(groups, out) where byKey[g.key] == nil { byKey[g.key] = p }
+        return byKey
+    }
+
+    /// What deciding a fact reads that no reliability changes: the counted claims, their value signatures and the
+    /// supersessions among them. Reliability rounds decide every fact again with new reliabilities, so this is worked
+    /// out once per group and reused while the group's claims stay the same (a round that binds a year to undated
+    /// claims adds claims to a date fact, which is then prepared again).
+    ///
+    /// It reads the claims, the reviewer's rejections, and each claim's source and publication date; not witness
+    /// classes or reliabilities, so it can be made before copy detection has settled the classes.
+    struct Prepared {
+        /// The ids of the group's claims it was made from, in order.
+        let claimIDs: [String]
+        let counted: [Claim]
+        let signatures: ValueSignatures
+        let superseding: [String: Claim]
+
+        /// Whether this was made from exactly these claims.
+        func fits(_ group: FactGroup) -> Bool {
+            group.claims.count == claimIDs.count && zip(group.claims, claimIDs).allSatisfy { $0.id == $1 }
+        }
+    }
+
+    /// The reliability-free part of deciding a group's fact (`Prepared`).
+    func prepare(_ group: FactGroup) -> Prepared {
+        let counted = group.claims.filter { !rejected.contains($0.id) }
+        // Comparisons are made once per distinct value (FactScoring.swift), so a fact of many near-copies stays cheap.
+        var signatures = ValueSignatures(counted, options: options)
+        let superseding = fastSupersessions(counted, signatures: &signatures)
+        return Prepared(claimIDs: group.claims.map(\.id), counted: counted, signatures: signatures, superseding: superseding)
     }
 
     /// What a fact's explanation is made of, kept so the explanation can be written after the reliability rounds.
@@ -166,17 +227,17 @@ struct FactBuilder {
 
     /// Builds the fact for a group that `counts`, with its explanation.
     func build(_ group: FactGroup) -> Fact {
-        var (fact, reasons) = decide(group)
+        var (fact, reasons) = decide(group, prepared: prepare(group))
         fact.explanation = reasons.explain()
         return fact
     }
 
-    /// The fact for a group that `counts`, without its explanation, and what the explanation is made of.
-    func decide(_ group: FactGroup) -> (fact: Fact, reasons: Reasons) {
-        let counted = group.claims.filter { !rejected.contains($0.id) }
-        // Comparisons are made once per distinct value (FactScoring.swift), so a fact of many near-copies stays cheap.
-        var signatures = ValueSignatures(counted, options: options)
-        let superseding = fastSupersessions(counted, signatures: &signatures)
+    /// The fact for a group that `counts`, without its explanation, and what the explanation is made of; `prepared`
+    /// is the group's `prepare` (made by a builder with the same rejections, sources and dates).
+    func decide(_ group: FactGroup, prepared: Prepared) -> (fact: Fact, reasons: Reasons) {
+        let counted = prepared.counted
+        var signatures = prepared.signatures
+        let superseding = prepared.superseding
         let active = counted.filter { superseding[$0.id] == nil }.sorted { $0.id < $1.id }
         let pool = active.isEmpty ? counted.sorted { $0.id < $1.id } : active
         // A value a reviewer accepted wins among the claims that state it; the rest are weighed against it as usual.

@@ -59,31 +59,48 @@ public struct ReconcileStage: Stage {
         let sourceNames = Set(names.values)
         let plan = ReviewPlan(reviews, sources: sourceNames, claims: claims)
         var notes: [String] = []
-        let copyStart = Date()
-        let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap, stats: { stats in
-            // Time and memory go to the log only (the outputs stay the same from run to run).
-            let seconds = String(format: "%.1f", Date().timeIntervalSince(copyStart))
-            let rss = ProcessMemory.megabytes().map { String(format: ", peak rss %.0f MB", $0.peak) } ?? ""
-            notes.append("copy detection over \(docs.count) documents in \(seconds) s\(rss): \(stats)")
+        // Grouping, and the part of each fact's decision that reads no reliability (`FactBuilder.Prepared`), need each
+        // claim's source and date but not the witness classes copy detection settles: they are made on this thread
+        // while copy detection, which matches documents one by one, runs on another.
+        var witnesses = Witnesses(sourceOfDocument: names, classOfSource: [:], publishedOfDocument: published)
+        var preparer = FactBuilder(options: options, witnesses: witnesses, reliability: [:])
+        preparer.rejected = Set(plan.rejected.keys)
+        let overlap = options.copyOverlap
+        let sourceOfDocument = names
+        let ((copies, copyNote), (grouped, prepared)) = Concurrently.both({
+            let copyStart = Date()
+            var note = ""
+            let copies = SourceAnalysis.copies(documents: docs, names: sourceOfDocument, overlap: overlap, stats: { stats in
+                // Time and memory go to the log only (the outputs stay the same from run to run).
+                let seconds = String(format: "%.1f", Date().timeIntervalSince(copyStart))
+                let rss = ProcessMemory.megabytes().map { String(format: ", peak rss %.0f MB", $0.peak) } ?? ""
+                note = "copy detection over \(docs.count) documents in \(seconds) s\(rss): \(stats)"
+            })
+            return (copies, note)
+        }, {
+            let grouped = Grouping.group(claims, witnesses: witnesses, options: options)
+            return (grouped, FactBuilder.prepareAll(grouped.groups, with: preparer))
         })
+        notes.append(copyNote)
         // Sources a reviewer marked as dependent join one witness class, as copies do; `copiesFrom` keeps only copying.
-        let classes = SourceAnalysis.witnessClasses(names: sourceNames, copies: plan.links(adding: copies))
-        var witnesses = Witnesses(sourceOfDocument: names, classOfSource: classes, publishedOfDocument: published)
+        witnesses.classOfSource = SourceAnalysis.witnessClasses(names: sourceNames, copies: plan.links(adding: copies))
         witnesses.reviewedDependent = plan.dependentPairs
 
         var reliability: [String: Double] = [:]
         for n in sourceNames { reliability[n] = plan.pinned[n] ?? options.sourcePriors[n] ?? options.defaultPrior }
 
-        // Grouping reads no reliability, so it is done once for every iteration.
-        let grouped = Grouping.group(claims, witnesses: witnesses, options: options)
-        var outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped)
+        // Grouping and preparation read no reliability, so they are done once for every iteration.
+        var preparedByKey = prepared
+        var outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped,
+                                     prepared: &preparedByKey)
         var rounds = 1
         for _ in 0..<options.iterations {
             var next = estimateReliability(outcome.facts, claims: outcome.claims, witnesses: witnesses)
             for (name, pin) in plan.pinned { next[name] = pin }
             if next == reliability { break }
             reliability = next
-            outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped)
+            outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped,
+                                     prepared: &preparedByKey)
             rounds += 1
         }
         notes.append("facts built in \(rounds) reliability rounds (at most \(options.iterations + 1))")
@@ -118,8 +135,11 @@ public struct ReconcileStage: Stage {
 
     /// Facts for the current reliabilities, with date claims lacking a year bound to the facts they match; `evidence`
     /// gives each fact group's claim ids, also of groups that make no fact because a reviewer rejected all their claims.
+    ///
+    /// `prepared` carries each group's reliability-free preparation from round to round (`FactBuilder.buildAll`).
     func factsAndClaims(_ claims: [Claim], witnesses: Witnesses, reliability: [String: Double],
-                        plan: ReviewPlan? = nil, grouped: (groups: [FactGroup], unresolved: [Claim])? = nil)
+                        plan: ReviewPlan? = nil, grouped: (groups: [FactGroup], unresolved: [Claim])? = nil,
+                        prepared: inout [String: FactBuilder.Prepared])
         -> (facts: [Fact], claims: [Claim], evidence: [String: [String]], reasons: [String: FactBuilder.Reasons]) {
         var builder = FactBuilder(options: options, witnesses: witnesses, reliability: reliability)
         if let plan { builder.rejected = Set(plan.rejected.keys); builder.accepted = plan.accepted }
@@ -134,7 +154,8 @@ public struct ReconcileStage: Stage {
             // Undated claims may take their year from this fact's dates.
             if let first = g.claims.first, g.claims.contains(where: { $0.value.isDate }),
                case let base = Grouping.baseKey(first), let candidates = waiting[base], !candidates.isEmpty, builder.counts(g) {
-                let value = builder.build(g).value
+                let ready = prepared[g.key].flatMap { $0.fits(g) ? $0 : nil } ?? builder.prepare(g)
+                let value = builder.decide(g, prepared: ready).fact.value
                 if value.isDate {
                     var keep: [Int] = []
                     for i in candidates {
@@ -159,7 +180,7 @@ public struct ReconcileStage: Stage {
             position[key] = finalGroups.count
             finalGroups.append(FactGroup(key: key, subject: u.subject, metric: u.metric, period: nil, claims: [u]))
         }
-        let built = FactBuilder.buildAll(finalGroups.filter(builder.counts), with: builder)
+        let built = FactBuilder.buildAll(finalGroups.filter(builder.counts), with: builder, prepared: &prepared)
         let facts = built.map(\.fact).sorted {
             ($0.subject ?? "", $0.metric, $0.period?.start?.iso ?? "", $0.id) < ($1.subject ?? "", $1.metric, $1.period?.start?.iso ?? "", $1.id)
         }
