@@ -107,7 +107,7 @@ struct FactBuilder {
             let k = witnesses.witness(c)
             if w > (best[k] ?? 0) { best[k] = w }
         }
-        return best.values.reduce(0, +)
+        return best.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
     }
 
     /// Whether every two of these claims are compatible with each other (checked over their distinct values).
@@ -192,9 +192,12 @@ struct FactBuilder {
         let signatures: ValueSignatures
         let superseding: [String: Claim]
 
-        /// Whether this was made from exactly these claims.
+        /// Whether this was made from exactly these claims. A group holding claims whose year was bound from a fact
+        /// never fits: a bound claim keeps its id while its value follows the fact's value, which may change from one
+        /// reliability round to the next.
         func fits(_ group: FactGroup) -> Bool {
-            group.claims.count == claimIDs.count && zip(group.claims, claimIDs).allSatisfy { $0.id == $1 }
+            group.inferred.isEmpty && group.claims.count == claimIDs.count
+                && zip(group.claims, claimIDs).allSatisfy { $0.id == $1 }
         }
     }
 
@@ -286,14 +289,16 @@ struct FactBuilder {
             let w = (reliability[witnesses.source(c)] ?? options.defaultPrior) * Compare.precision(c)
             allClasses[witnesses.witness(c)] = max(allClasses[witnesses.witness(c)] ?? 0, w)
         }
-        let share = totalSupport / max(1e-9, allClasses.values.reduce(0, +))
+        // Sums and products in class order: a dictionary's or set's order differs between instances (per-instance
+        // hash seeds), and with it the last bit of the result, which can turn the rounded confidence.
+        let share = totalSupport / max(1e-9, allClasses.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value })
         var doubt = 1.0
         var classReliability: [String: Double] = [:]
         for c in supporting {
             let r = reliability[witnesses.source(c)] ?? options.defaultPrior
             classReliability[witnesses.witness(c)] = max(classReliability[witnesses.witness(c)] ?? r, r)
         }
-        for k in supportClasses { doubt *= 1 - (classReliability[k] ?? options.defaultPrior) }
+        for k in supportClasses.sorted() { doubt *= 1 - (classReliability[k] ?? options.defaultPrior) }
         let confidence = min(1, max(0, share * (1 - doubt)))
         var value = best.value
         value.inferredFrom = best.value.inferredFrom

@@ -173,7 +173,8 @@ struct PoolScores {
         for j in 0..<sigs.count where bit(i, j) {
             for (k, w) in classWeights[j] where w > (best[k] ?? 0) { best[k] = w }
         }
-        let s = best.values.reduce(0, +)
+        // Summed in class order: a dictionary's order differs between instances, and so would the last bit of the sum.
+        let s = best.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         supportMemo[i] = s
         return s
     }

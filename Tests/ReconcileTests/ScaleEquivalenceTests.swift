@@ -265,3 +265,45 @@ struct ScaleEquivalenceTests {
         #expect(differing.isEmpty, "pages whose words differ: \(differing)")
     }
 }
+
+/// Reliability rounds reuse each group's `FactBuilder.Prepared`; the facts must be the ones a fresh preparation gives.
+struct PreparedReuseTests {
+    static func group(_ claims: [Claim]) -> FactGroup {
+        FactGroup(key: "trade|value|any", subject: "trade", metric: "value", period: nil, claims: claims)
+    }
+
+    @Test("facts decided from a preparation made under other reliabilities equal freshly prepared ones", arguments: 0..<20)
+    func reusedPreparationDecidesAsFresh(seed: Int) {
+        let s = ScaleEquivalenceTests.scenario(seed: UInt64(seed), claims: 6 + seed * 3)
+        let options = ReconcileOptions.defaults
+        let g = Self.group(s.claims)
+        // Prepared with no witness classes and no reliabilities, as reconcile does beside copy detection.
+        var bare = s.witnesses
+        bare.classOfSource = [:]
+        var prepared = ["trade|value|any": FactBuilder(options: options, witnesses: bare, reliability: [:]).prepare(g)]
+        for reliability in [["alpha": 0.7, "beta": 0.9, "gamma": 0.8, "delta": 0.55, "epsilon": 0.95],
+                            ["alpha": 0.95, "beta": 0.5, "gamma": 0.6, "delta": 0.9, "epsilon": 0.3]] {
+            let builder = FactBuilder(options: options, witnesses: s.witnesses, reliability: reliability)
+            let reused = FactBuilder.buildAll([g], with: builder, prepared: &prepared)[0]
+            let fresh = builder.build(g)
+            var reusedFact = reused.fact
+            reusedFact.explanation = reused.reasons.explain()
+            #expect(reusedFact == fresh, "seed \(seed)")
+        }
+    }
+
+    @Test("a preparation fits only the claims it was made from, and never a group with bound years")
+    func preparationFitsOnlyItsClaims() {
+        let s = ScaleEquivalenceTests.scenario(seed: 7, claims: 12)
+        let builder = FactBuilder(options: .defaults, witnesses: s.witnesses, reliability: [:])
+        let g = Self.group(s.claims)
+        let prepared = builder.prepare(g)
+        #expect(prepared.fits(g))
+        #expect(!prepared.fits(Self.group(Array(s.claims.dropLast()))))
+        #expect(!prepared.fits(Self.group(s.claims.reversed())))
+        // A bound claim keeps its id while its value follows the fact it was bound to.
+        var bound = g
+        bound.inferred = [s.claims[0].id]
+        #expect(!prepared.fits(bound))
+    }
+}
