@@ -68,12 +68,22 @@ public struct ReportStage: Stage {
             }
         }
         let index = ReportIndex(report, options: options, history: history)
-        try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.md")) { emit in
-            try MarkdownWriter(index: index).write(emit)
-        }
-        try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.html")) { emit in
-            try HTMLWriter(index: index).write(emit)
-        }
+        // The two pages are written at once, one per core: each writer is one pass over the facts.
+        let (markdown, html): (Result<Void, any Error>, Result<Void, any Error>) = Concurrently.both({
+            Result {
+                try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.md")) { emit in
+                    try MarkdownWriter(index: index).write(emit)
+                }
+            }
+        }, {
+            Result {
+                try ReportWriter.writeAtomically(to: folder.appendingPathComponent("report.html")) { emit in
+                    try HTMLWriter(index: index).write(emit)
+                }
+            }
+        })
+        try markdown.get()
+        try html.get()
         // The digest first: it counts only beside a report.json of its own run (see `ReportDigestFile`).
         try ReportDigestFile.write(ReportDigest(report), to: folder.appendingPathComponent(ReportDigestFile.name))
         let reportFile = try AtomicFile(folder.appendingPathComponent("report.json"))

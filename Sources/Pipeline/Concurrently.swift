@@ -1,7 +1,7 @@
 import Foundation
 
 /// Two pieces of synchronous work at once: one on a thread of its own, one on the caller's thread.
-enum Concurrently {
+public enum Concurrently {
     /// Holds the other thread's result until the caller reads it after the semaphore.
     private final class Slot<T>: @unchecked Sendable {
         // Written once by the other thread before it signals, read once by the caller after waiting.
@@ -12,7 +12,7 @@ enum Concurrently {
     ///
     /// Why a thread and not a dispatch queue: `other` may itself use `DispatchQueue.concurrentPerform`, and a thread
     /// of its own cannot be starved by the caller's use of the pool.
-    static func both<A, B>(_ other: @escaping @Sendable () -> A, _ here: () -> B) -> (A, B) {
+    public static func both<A, B>(_ other: @escaping @Sendable () -> A, _ here: () -> B) -> (A, B) {
         let slot = Slot<A>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
