@@ -37,7 +37,7 @@ public struct StageFactory: Sendable {
             case .success(let options):
                 do {
                     let stage = try S(options: options)
-                    return .success(ConfiguredStage(id: "", type: S.type, options: options) { (batch: consuming Batch, context) in
+                    return .success(ConfiguredStage(id: "", type: S.type, options: options, readsDocumentText: S.readsDocumentText) { (batch: consuming Batch, context) in
                         try await stage.run(consume batch, in: context)
                     })
                 } catch let error as ConfigError {
@@ -65,6 +65,8 @@ public struct ConfiguredStage: Sendable {
     public let type: String
     /// The decoded options (for config hashing and inspection).
     public let options: any StageOptions
+    /// Whether the stage reads the documents' full text (`Stage.readsDocumentText`).
+    public let readsDocumentText: Bool
     let body: @Sendable (consuming Batch, StageContext) async throws -> Batch
 
     /// Runs the stage. The batch is handed over (consumed), so a stage that changes claims in place does not keep the

@@ -29,11 +29,13 @@ public struct Runner: Sendable {
             CrashPoint.reached("before:\(stage.id)")
             context.log(.info, "[\(index + 1)/\(total)] \(stage.id) (\(stage.type))")
             context.progress?(.stageStarted(index: index + 1, total: total, id: stage.id))
+            // A stage may drop document text it has read when no stage after it reads text.
+            context.documentTextNeededLater = config.stages[(index + 1)...].contains { $0.readsDocumentText }
             do {
                 // Handed over: the runner keeps no reference, so a stage may change claims without copying them.
                 let input = batch
                 batch = Batch()
-                batch = try await stage.run(input, in: context)
+                batch = try await stage.run(consume input, in: context)
             } catch {
                 throw StageFailure(stage: stage.id, underlying: error)
             }

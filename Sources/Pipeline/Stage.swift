@@ -18,6 +18,14 @@ public protocol Stage: Sendable {
     init(options: Options) throws(ConfigError)
     /// Runs the stage over the whole batch, which it owns: the caller keeps no copy.
     func run(_ input: consuming Batch, in context: StageContext) async throws -> Batch
+    /// Whether the stage reads the documents' full `text`. When no later stage does, a stage may drop it once read
+    /// (`StageContext.documentTextNeededLater`); the text is most of a document's memory.
+    static var readsDocumentText: Bool { get }
+}
+
+extension Stage {
+    /// Stages read document text unless they say otherwise.
+    public static var readsDocumentText: Bool { true }
 }
 
 /// A message severity for the run log.
@@ -60,6 +68,9 @@ public struct StageContext: Sendable {
     public var factHistory: (@Sendable (_ factIDs: [String]) throws -> [String: [PastFactValue]])?
     /// The threads per-document work runs on under `documentTimeLimit`; one pool per process unless a test names its own.
     public var workers: DocumentWorkers = .shared
+    /// Whether a stage after the current one reads the documents' `text` (`Stage.readsDocumentText`); when not, the
+    /// current stage may drop it once it has read it. The runner sets it before each stage.
+    public var documentTextNeededLater = true
 
     public init(asOf: CalendarDay, runID: String, startedAt: String, inputs: URL, outputs: URL, projectDirectory: URL,
                 concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,

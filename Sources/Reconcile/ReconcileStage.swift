@@ -21,10 +21,19 @@ public struct ReconcileStage: Stage {
 
     /// Fills `facts`, `checks` and `sources` from the batch's documents and claims, applying the reviewer decisions
     /// of the reviews file (`options.reviews`) when there is one.
-    public func run(_ input: Batch, in context: StageContext) async throws -> Batch {
+    ///
+    /// When no later stage reads document text (`StageContext.documentTextNeededLater`), the documents come back
+    /// without it: copy detection is the stage's only reader, and at 100,000 documents the text is about half a
+    /// gigabyte that the report stage would otherwise hold through its own peak.
+    public func run(_ input: consuming Batch, in context: StageContext) async throws -> Batch {
         var batch = input
         let reviews = try loadReviews(projectDirectory: context.projectDirectory)
-        let result = reconcile(documents: input.documents, claims: input.claims, reviews: reviews ?? ReviewFile())
+        // Taken out of the batch, so reconcile holds the only reference and dropping the text frees it.
+        var documents = batch.documents
+        batch.documents = []
+        let result = reconcile(documents: &documents, claims: batch.claims, reviews: reviews ?? ReviewFile(),
+                               dropText: !context.documentTextNeededLater)
+        batch.documents = documents
         batch.claims = result.claims
         batch.facts = result.facts
         batch.checks = result.checks
@@ -49,7 +58,14 @@ public struct ReconcileStage: Stage {
 
     /// The whole reconciliation with reviewer decisions applied, synchronous and pure.
     public func reconcile(documents: [Document], claims: [Claim], reviews: ReviewFile) -> Reconciliation {
-        let docs = documents.filter { $0.status == .ok }.sorted { $0.id < $1.id }
+        var documents = documents
+        return reconcile(documents: &documents, claims: claims, reviews: reviews, dropText: false)
+    }
+
+    /// `reconcile(documents:claims:reviews:)`; with `dropText`, each document's text is emptied once copy detection
+    /// has read it, in `documents` too.
+    func reconcile(documents: inout [Document], claims: [Claim], reviews: ReviewFile, dropText: Bool) -> Reconciliation {
+        var docs = documents.filter { $0.status == .ok }.sorted { $0.id < $1.id }
         var names: [String: String] = [:]
         var published: [String: CalendarDay] = [:]
         for d in docs {
@@ -67,7 +83,7 @@ public struct ReconcileStage: Stage {
         preparer.rejected = Set(plan.rejected.keys)
         let overlap = options.copyOverlap
         let sourceOfDocument = names
-        let ((copies, copyNote), (grouped, prepared)) = Concurrently.both({
+        let ((copies, copyNote), (grouped, prepared)) = Concurrently.both({ [docs] in
             let copyStart = Date()
             var note = ""
             let copies = SourceAnalysis.copies(documents: docs, names: sourceOfDocument, overlap: overlap, stats: { stats in
@@ -82,6 +98,10 @@ public struct ReconcileStage: Stage {
             return (grouped, FactBuilder.prepareAll(grouped.groups, with: preparer))
         })
         notes.append(copyNote)
+        if dropText {
+            for i in docs.indices { docs[i].text = "" }
+            for i in documents.indices { documents[i].text = "" }
+        }
         // Sources a reviewer marked as dependent join one witness class, as copies do; `copiesFrom` keeps only copying.
         witnesses.classOfSource = SourceAnalysis.witnessClasses(names: sourceNames, copies: plan.links(adding: copies))
         witnesses.reviewedDependent = plan.dependentPairs

@@ -17,6 +17,9 @@ public struct ReportStage: Stage {
         self.options = options
     }
 
+    /// The report lists documents by their metadata, never their text.
+    public static var readsDocumentText: Bool { false }
+
     /// Writes the four outputs, each atomically, and returns the batch unchanged.
     ///
     /// `report.json` goes last: a reader that finds the new one knows the other files are from the same run.

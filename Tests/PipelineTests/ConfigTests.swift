@@ -36,7 +36,8 @@ struct ToyStage: Stage {
     }
     func run(_ input: Batch, in context: StageContext) async throws -> Batch {
         var b = input
-        b.documents.append(Document(id: "d-\(options.limit)", path: "toy", format: .text))
+        // The path notes whether the runner said a later stage reads document text.
+        b.documents.append(Document(id: "d-\(options.limit)", path: "toy text-later=\(context.documentTextNeededLater)", format: .text))
         return b
     }
 }
@@ -54,6 +55,7 @@ struct OtherStage: Stage {
         }
     }
     static let type = "other"
+    static var readsDocumentText: Bool { false }
     init(options: Options) throws(ConfigError) {}
     func run(_ input: Batch, in context: StageContext) async throws -> Batch { input }
 }
@@ -145,6 +147,17 @@ struct ConfigTests {
                                    inputs: dir, outputs: dir, projectDirectory: dir)
         let batch = try await Runner(config: config).run(context: context)
         #expect(batch.documents.map(\.id) == ["d-1", "d-2"])
+    }
+
+    @Test("a stage is told whether a later stage reads document text")
+    func runnerTellsWhetherTextIsNeededLater() async throws {
+        let config = try validate(#"{"version":1,"stages":[{"id":"one","type":"toy","options":{"limit":1}},{"id":"two","type":"other"},{"id":"three","type":"toy","options":{"limit":3}},{"id":"four","type":"other"}]}"#).get()
+        let dir = URL(fileURLWithPath: NSTemporaryDirectory())
+        let context = StageContext(asOf: CalendarDay(year: 2025, month: 12, day: 20)!, runID: "r", startedAt: "2025-12-20T00:00:00Z",
+                                   inputs: dir, outputs: dir, projectDirectory: dir)
+        let batch = try await Runner(config: config).run(context: context)
+        // "three" reads text after "one"; only "other", which does not, follows "three".
+        #expect(batch.documents.map(\.path) == ["toy text-later=true", "toy text-later=false"])
     }
 }
 
