@@ -72,6 +72,9 @@ public struct Claim: Hashable, Codable, Sendable {
         get { storage.fields.value }
         set { update { $0.value = newValue } }
     }
+    /// Whether the value is a date with parts left unresolved (`value.unresolved`), read in place: the run history asks
+    /// this of every claim each night, and `value` would copy the whole value first.
+    public var hasUnresolvedValue: Bool { storage.fields.value.unresolved != nil }
     public var approximation: Approximation {
         get { storage.fields.approximation }
         set { update { $0.approximation = newValue } }

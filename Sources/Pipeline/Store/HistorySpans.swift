@@ -12,21 +12,26 @@ import GRDB
 /// - `run_order` numbers the completed runs in the order they completed (`seq`; AUTOINCREMENT, so a number is never
 ///   given twice). A pinned run that runs again under its id loses its row, and with it its number, when it starts
 ///   (`beginRun`), and gets a new number when it completes.
-/// - `claim_spans` and `document_spans` hold what each run saw as spans of consecutive numbers: a claim, or an input
-///   path with its document, status and error, was seen by every completed run numbered `from_seq` to `to_seq`;
-///   `to_seq` NULL means "still seen by the latest completed run". A night reads the open spans, closes the ones its
-///   run no longer sees, and opens one for each thing that is new or came back; what stayed the same is not written.
+/// - `document_spans` and `claim_spans` hold what each run saw as spans of consecutive numbers: an input path with its
+///   document, status, error, format and cache key, or a claim, was seen by every completed run numbered `from_seq`
+///   to `to_seq`; `to_seq` NULL means "still seen by the latest completed run". A night closes the spans of what its
+///   run no longer sees and opens one for each thing that is new or came back; what stayed the same is not written.
 ///   A number whose run no longer exists is a hole inside a span and stands for no run.
+/// - Claims are handled a document at a time. The per-document stages give the same document the same claims under
+///   the same cache key (`IncrementalCache.key`: their options and the build; the kill tests compare a rerun's
+///   `claims.jsonl` byte for byte with a clean run's), so a document that the last run saw ok under this run's key,
+///   and that is ok again, has the same claims, and its claims are not looked at. Only documents new, back, seen
+///   under another key, or gone have their claim spans compared claim by claim. The one part of a claim a later
+///   stage changes is the value of a date written without a year, which reconcile may bind to a year taken from other
+///   documents; those claims' stored values are compared every night.
+/// - `claim_rows` and `document_rows` hold what a claim or a document is and which run saw it first. A document's
+///   claims are written when it is first seen, back, or seen under another key (their subject, metric and value may
+///   then differ); otherwise a claim's id, derived from its document's content and its span (`Claim.id`), stands for
+///   the same claim. Claims and their spans are keyed by document first, so one document's rows sit together.
 /// - `run_fresh_documents` lists, for a run that took documents from the incremental cache (`runs.reused` > 0), the
 ///   documents it did not take from there (read and extracted again, or quarantined): the changed ones, not the
 ///   corpus. A run that reused nothing reused nothing for every document and lists none. (The flag as part of a span
 ///   would have closed and reopened the span of every document on the first night after a cold one.)
-/// - `claim_rows` and `document_rows` hold what a claim or a document is and which run saw it first, written when it
-///   is first seen. A claim's id is derived from its document's content and its span (`Claim.id`), so a stored id has
-///   the same document and text; its subject, metric and value come from the per-document stages, which the cache key
-///   (`IncrementalCache.key`) stands for. `document_rows.claims_key` records the key a document's claims were last
-///   written under, and a run writes a document's claims again only when its own key differs (a new build, other
-///   options; `--full` keeps the key, and the claims it extracts again are the same).
 /// - Views with the v2 table names (`claims`, `run_claims`, `documents`, `run_documents`) give back the v2 columns,
 ///   with the last-seen run and as-of date derived from the spans, so queries written against v2 keep working; they
 ///   are for inspection and tests, the nightly run does not read them.
@@ -47,31 +52,33 @@ enum HistorySpans {
             INSERT INTO run_order (run_id) SELECT id FROM runs WHERE status = 'completed' ORDER BY finished_at, rowid;
 
             CREATE TABLE claim_rows (
-                id TEXT PRIMARY KEY,
                 document_id TEXT NOT NULL,
+                id TEXT NOT NULL,
                 subject TEXT,
                 metric TEXT NOT NULL,
                 text TEXT NOT NULL,
                 value_json TEXT NOT NULL,
                 first_seen_run TEXT NOT NULL,
-                first_seen_as_of TEXT NOT NULL
+                first_seen_as_of TEXT NOT NULL,
+                PRIMARY KEY (document_id, id)
             ) WITHOUT ROWID;
-            CREATE INDEX claim_rows_by_document ON claim_rows(document_id);
-            INSERT INTO claim_rows (id, document_id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
-                SELECT id, document_id, subject, metric, text, value_json, first_seen_run, first_seen_as_of FROM claims;
+            INSERT INTO claim_rows (document_id, id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
+                SELECT document_id, id, subject, metric, text, value_json, first_seen_run, first_seen_as_of FROM claims;
 
             CREATE TABLE claim_spans (
+                document_id TEXT NOT NULL,
                 claim_id TEXT NOT NULL,
                 from_seq INTEGER NOT NULL,
                 to_seq INTEGER,
-                PRIMARY KEY (claim_id, from_seq)
+                PRIMARY KEY (document_id, claim_id, from_seq)
             ) WITHOUT ROWID;
-            CREATE INDEX claim_spans_open ON claim_spans(claim_id) WHERE to_seq IS NULL;
-            INSERT INTO claim_spans (claim_id, from_seq, to_seq)
-                SELECT claim_id, min(seq), CASE WHEN max(seq) = (SELECT max(seq) FROM run_order) THEN NULL ELSE max(seq) END
-                FROM (SELECT l.claim_id, o.seq, o.seq - row_number() OVER (PARTITION BY l.claim_id ORDER BY o.seq) AS island
-                      FROM run_claims l JOIN run_order o ON o.run_id = l.run_id)
-                GROUP BY claim_id, island;
+            INSERT INTO claim_spans (document_id, claim_id, from_seq, to_seq)
+                SELECT document_id, claim_id, min(seq),
+                       CASE WHEN max(seq) = (SELECT max(seq) FROM run_order) THEN NULL ELSE max(seq) END
+                FROM (SELECT c.document_id, l.claim_id, o.seq,
+                             o.seq - row_number() OVER (PARTITION BY l.claim_id ORDER BY o.seq) AS island
+                      FROM run_claims l JOIN run_order o ON o.run_id = l.run_id JOIN claims c ON c.id = l.claim_id)
+                GROUP BY document_id, claim_id, island;
 
             CREATE TABLE document_rows (
                 id TEXT PRIMARY KEY,
@@ -79,33 +86,36 @@ enum HistorySpans {
                 path TEXT NOT NULL,
                 format TEXT NOT NULL,
                 first_seen_run TEXT NOT NULL,
-                first_seen_as_of TEXT NOT NULL,
-                claims_key TEXT
+                first_seen_as_of TEXT NOT NULL
             ) WITHOUT ROWID;
-            INSERT INTO document_rows (id, content_hash, path, format, first_seen_run, first_seen_as_of, claims_key)
-                SELECT d.id, d.content_hash, d.path, d.format, d.first_seen_run, d.first_seen_as_of,
-                       CASE WHEN d.last_status = 'ok' THEN (SELECT r.cache_key FROM runs r WHERE r.id = d.last_seen_run) END
-                FROM documents d;
+            INSERT INTO document_rows (id, content_hash, path, format, first_seen_run, first_seen_as_of)
+                SELECT id, content_hash, path, format, first_seen_run, first_seen_as_of FROM documents;
 
             CREATE TABLE document_spans (
                 path TEXT NOT NULL,
                 document_id TEXT NOT NULL,
                 status TEXT NOT NULL,
                 error TEXT,
+                format TEXT NOT NULL,
+                claims_key TEXT,
                 from_seq INTEGER NOT NULL,
                 to_seq INTEGER,
                 PRIMARY KEY (path, from_seq)
             ) WITHOUT ROWID;
-            CREATE INDEX document_spans_open ON document_spans(path, document_id, status, error) WHERE to_seq IS NULL;
-            CREATE INDEX document_spans_by_document ON document_spans(document_id);
-            INSERT INTO document_spans (path, document_id, status, error, from_seq, to_seq)
-                SELECT path, document_id, status, error, min(seq),
+            CREATE INDEX document_spans_open ON document_spans(path, document_id, status, error, format, claims_key)
+                WHERE to_seq IS NULL;
+            INSERT INTO document_spans (path, document_id, status, error, format, claims_key, from_seq, to_seq)
+                SELECT path, document_id, status, error, format, claims_key, min(seq),
                        CASE WHEN max(seq) = (SELECT max(seq) FROM run_order) THEN NULL ELSE max(seq) END
-                FROM (SELECT l.path, l.document_id, l.status, l.error, o.seq,
-                             o.seq - row_number() OVER (PARTITION BY l.path, l.document_id, l.status, l.error
-                                                        ORDER BY o.seq) AS island
-                      FROM run_documents l JOIN run_order o ON o.run_id = l.run_id)
-                GROUP BY path, document_id, status, error, island;
+                FROM (SELECT l.path, l.document_id, l.status, l.error, d.format, o.seq,
+                             CASE WHEN l.status = 'ok' THEN r.cache_key END AS claims_key,
+                             o.seq - row_number() OVER (
+                                 PARTITION BY l.path, l.document_id, l.status, l.error,
+                                              CASE WHEN l.status = 'ok' THEN r.cache_key END
+                                 ORDER BY o.seq) AS island
+                      FROM run_documents l JOIN run_order o ON o.run_id = l.run_id JOIN runs r ON r.id = l.run_id
+                      JOIN documents d ON d.id = l.document_id)
+                GROUP BY path, document_id, status, error, format, claims_key, island;
 
             CREATE TABLE run_fresh_documents (
                 run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -146,7 +156,8 @@ enum HistorySpans {
                        c.value_json AS value_json, c.first_seen_run AS first_seen_run, c.first_seen_as_of AS first_seen_as_of,
                        o.run_id AS last_seen_run, r.as_of AS last_seen_as_of
                 FROM claim_rows c
-                LEFT JOIN run_order o ON o.seq = (SELECT max(\(lastRunOfSpan)) FROM claim_spans s WHERE s.claim_id = c.id)
+                LEFT JOIN run_order o ON o.seq = (SELECT max(\(lastRunOfSpan)) FROM claim_spans s
+                                                  WHERE s.document_id = c.document_id AND s.claim_id = c.id)
                 LEFT JOIN runs r ON r.id = o.run_id;
             CREATE VIEW run_documents AS
                 SELECT o.run_id AS run_id, s.path AS path, s.document_id AS document_id, s.status AS status,
@@ -156,12 +167,13 @@ enum HistorySpans {
                 FROM document_spans s JOIN run_order o ON o.seq BETWEEN s.from_seq AND coalesce(s.to_seq, \(openEnd))
                 JOIN runs r ON r.id = o.run_id;
             CREATE VIEW documents AS
-                SELECT d.id AS id, d.content_hash AS content_hash, coalesce(l.path, d.path) AS path, d.format AS format,
-                       d.first_seen_run AS first_seen_run, d.first_seen_as_of AS first_seen_as_of,
-                       o.run_id AS last_seen_run, r.as_of AS last_seen_as_of, l.status AS last_status, l.error AS last_error
+                SELECT d.id AS id, d.content_hash AS content_hash, coalesce(l.path, d.path) AS path,
+                       coalesce(l.format, d.format) AS format, d.first_seen_run AS first_seen_run,
+                       d.first_seen_as_of AS first_seen_as_of, o.run_id AS last_seen_run, r.as_of AS last_seen_as_of,
+                       l.status AS last_status, l.error AS last_error
                 FROM document_rows d
-                LEFT JOIN (SELECT document_id, path, status, error, max(last_seq) AS last_seq
-                           FROM (SELECT s.document_id, s.path, s.status, s.error, \(lastRunOfSpan) AS last_seq
+                LEFT JOIN (SELECT document_id, path, status, error, format, max(last_seq) AS last_seq
+                           FROM (SELECT s.document_id, s.path, s.status, s.error, s.format, \(lastRunOfSpan) AS last_seq
                                  FROM document_spans s)
                            WHERE last_seq IS NOT NULL GROUP BY document_id) l ON l.document_id = d.id
                 LEFT JOIN run_order o ON o.seq = l.last_seq
@@ -169,110 +181,140 @@ enum HistorySpans {
             """)
     }
 
-    /// What a run saw at one input path: one row of the v2 `run_documents`, without the run and the reused flag.
-    private struct PathEntry: Equatable {
-        var document: String
-        var status: String
-        var error: String?
+    /// What `recordDocuments` learned for `recordClaims`.
+    struct DocumentChanges {
+        /// Documents ok in this run that the last completed run saw ok under this run's cache key: their claims are the
+        /// ones that run saw.
+        var carried: Set<String>
+        /// Documents the last completed run saw ok and this run does not: their claims are no longer seen.
+        var gone: [String]
     }
 
-    /// Records the documents run `seq` saw: closes the spans of paths whose row changed or that are gone, opens spans
-    /// for new rows, lists the documents it did not reuse when it reused some (`reused`, the ids whose claims came from
-    /// the cache), and files documents seen for the first time in `document_rows`.
+    /// The index of the document a run saw at each path: the last one listed wins (as v2's INSERT OR REPLACE did).
+    /// Indices rather than documents, as copying a whole document costs more than the lookups it is made for.
+    static func rowOfPath(_ documents: [Document]) -> [String: Int] {
+        var rows: [String: Int] = [:]
+        rows.reserveCapacity(documents.count)
+        for i in documents.indices { rows[documents[i].path] = i }
+        return rows
+    }
+
+    /// Records the documents run `seq` saw (`byPath` from `rowOfPath`): closes the spans of paths whose row changed or
+    /// that are gone, opens spans for new rows, lists the documents it did not reuse when it reused some (`reused`,
+    /// the ids whose claims came from the cache), and files documents seen for the first time in `document_rows`.
     ///
-    /// Returns the ids of the documents whose stored claims were written under `cacheKey`, whose claims need not be
-    /// written again (see `recordClaims`). A nil key (a run row without one) trusts no stored claims.
-    static func recordDocuments(_ documents: [Document], reused: Set<String>, runID: String, asOf: String, seq: Int64,
-                                cacheKey: String?, in db: Database) throws -> Set<String> {
-        var open: [String: PathEntry] = [:]
+    /// Reads only the open spans (one row per path the last run saw); writes what differs from them.
+    static func recordDocuments(_ documents: [Document], byPath: [String: Int], reused: Set<String>, runID: String,
+                                asOf: String, seq: Int64, cacheKey: String, in db: Database) throws -> DocumentChanges {
+        var stays = [Bool](repeating: false, count: documents.count)
+        // Each document the last run saw: the cache key its claims were seen under when it was ok, "" otherwise.
+        var previous: [String: String] = [:]
+        previous.reserveCapacity(documents.count)
+        var closing: [String] = []
         let spans = try Row.fetchCursor(db, sql: """
-            SELECT path, document_id, status, error FROM document_spans WHERE to_seq IS NULL
+            SELECT path, document_id, status, error, format, claims_key FROM document_spans WHERE to_seq IS NULL
             """)
         while let row = try spans.next() {
-            open[row[0]] = PathEntry(document: row[1], status: row[2], error: row[3])
-        }
-        // One row per path, the last one listed winning (as v2's INSERT OR REPLACE did).
-        var seen: [String: PathEntry] = [:]
-        var order: [String] = []
-        for d in documents {
-            let entry = PathEntry(document: d.id, status: d.status.rawValue, error: d.error)
-            if seen.updateValue(entry, forKey: d.path) == nil { order.append(d.path) }
+            let path: String = row[0], id: String = row[1], status: String = row[2]
+            let error: String? = row[3], format: String = row[4], key: String? = row[5]
+            if status == DocumentStatus.ok.rawValue, let key { previous[id] = key } else if previous[id] == nil { previous[id] = "" }
+            // Fields compared in place: a copy of a whole document costs more than the comparison.
+            if let i = byPath[path], documents[i].id == id, documents[i].status.rawValue == status, documents[i].error == error,
+               documents[i].format.rawValue == format, key == (documents[i].status == .ok ? cacheKey : nil) {
+                stays[i] = true
+            } else {
+                closing.append(path)
+            }
         }
         let close = try db.cachedStatement(sql: "UPDATE document_spans SET to_seq = ? WHERE path = ? AND to_seq IS NULL")
-        for (path, entry) in open where seen[path] != entry {
-            try close.execute(arguments: [seq - 1, path])
-        }
+        for path in closing.sorted() { try close.execute(arguments: [seq - 1, path]) }
         let begin = try db.cachedStatement(sql: """
-            INSERT INTO document_spans (path, document_id, status, error, from_seq) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO document_spans (path, document_id, status, error, format, claims_key, from_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for path in order {
-            guard let entry = seen[path], open[path] != entry else { continue }
-            try begin.execute(arguments: [path, entry.document, entry.status, entry.error, seq])
+        for (path, i) in byPath.filter({ !stays[$0.value] }).sorted(by: { $0.key < $1.key }) {
+            let d = documents[i]
+            try begin.execute(arguments: [path, d.id, d.status.rawValue, d.error, d.format.rawValue,
+                                          d.status == .ok ? cacheKey : nil, seq])
+        }
+        // Documents the last run did not see may be new: the first listing of each is filed.
+        var firsts: [String: Int] = [:]
+        for i in documents.indices where previous[documents[i].id] == nil && firsts[documents[i].id] == nil {
+            firsts[documents[i].id] = i
+        }
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO document_rows (id, content_hash, path, format, first_seen_run, first_seen_as_of)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (id, i) in firsts.sorted(by: { $0.key < $1.key }) {
+            let d = documents[i]
+            let hash = id.hasPrefix("d-") ? String(id.dropFirst(2)) : id
+            try insert.execute(arguments: [id, hash, d.path, d.format.rawValue, runID, asOf])
         }
         if !reused.isEmpty {
             let fresh = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_fresh_documents (run_id, document_id) VALUES (?, ?)")
-            for d in documents where !reused.contains(d.id) { try fresh.execute(arguments: [runID, d.id]) }
+            for id in Set(documents.map(\.id)).subtracting(reused).sorted() { try fresh.execute(arguments: [runID, id]) }
         }
-
-        var stored: [String: (format: String, claimsKey: String?)] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, format, claims_key FROM document_rows")
-        while let row = try rows.next() { stored[row[0]] = (row[1], row[2]) }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO document_rows (id, content_hash, path, format, first_seen_run, first_seen_as_of) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let setFormat = try db.cachedStatement(sql: "UPDATE document_rows SET format = ? WHERE id = ?")
-        var current = Set<String>()
-        var done = Set<String>()
-        for d in documents where done.insert(d.id).inserted {
-            if let row = stored[d.id] {
-                if row.format != d.format.rawValue { try setFormat.execute(arguments: [d.format.rawValue, d.id]) }
-                if let cacheKey, row.claimsKey == cacheKey { current.insert(d.id) }
-            } else {
-                let hash = d.id.hasPrefix("d-") ? String(d.id.dropFirst(2)) : d.id
-                try insert.execute(arguments: [d.id, hash, d.path, d.format.rawValue, runID, asOf])
-            }
-        }
-        return current
+        var okNow = Set<String>()
+        okNow.reserveCapacity(documents.count)
+        for i in documents.indices where documents[i].status == .ok { okNow.insert(documents[i].id) }
+        let carried: Set<String> = cacheKey.isEmpty ? [] : okNow.filter { previous[$0] == cacheKey }
+        let gone = previous.filter { !$0.value.isEmpty && !okNow.contains($0.key) }.keys.sorted()
+        return DocumentChanges(carried: carried, gone: gone)
     }
 
-    /// Records the claims run `seq` saw: closes the spans of claims it no longer sees, opens spans for claims new or
-    /// back, and writes claim rows only for claims not stored yet and for the claims of documents not in `current`
-    /// (their stored claims were written under another cache key); only those values are encoded.
-    static func recordClaims(_ claims: [Claim], documents: [Document], current: Set<String>, runID: String, asOf: String,
-                             seq: Int64, cacheKey: String?, encoder: JSONEncoder, in db: Database) throws {
-        var open = Set<String>()
-        let spans = try String.fetchCursor(db, sql: "SELECT claim_id FROM claim_spans WHERE to_seq IS NULL")
-        while let id = try spans.next() { open.insert(id) }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO claim_rows (id, document_id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET document_id = excluded.document_id, subject = excluded.subject,
-                metric = excluded.metric, text = excluded.text, value_json = excluded.value_json
-            """)
-        let insertIfNew = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO claim_rows (id, document_id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let begin = try db.cachedStatement(sql: "INSERT INTO claim_spans (claim_id, from_seq) VALUES (?, ?)")
-        // The same content under two paths lists its claims once per copy.
-        var seen = Set<String>(minimumCapacity: claims.count)
-        for c in claims where seen.insert(c.id).inserted {
-            let wasOpen = open.remove(c.id) != nil
-            if !current.contains(c.document) || !wasOpen {
-                let value = String(decoding: try encoder.encode(c.value), as: UTF8.self)
-                let arguments: StatementArguments = [c.id, c.document, c.subject, c.metric, c.text, value, runID, asOf]
-                try (current.contains(c.document) ? insertIfNew : upsert).execute(arguments: arguments)
+    /// Records the claims run `seq` saw, given what `recordDocuments` learned: for each document not carried over, its
+    /// open claim spans are compared with its claims now (spans closed and opened, its claims written); the open spans
+    /// of gone documents are closed; the values of carried claims that reconcile may bind are written where they differ.
+    /// Only the values written are encoded.
+    static func recordClaims(_ claims: [Claim], changes: DocumentChanges, runID: String, asOf: String, seq: Int64,
+                             encoder: JSONEncoder, in db: Database) throws {
+        var pending: [String: [Int]] = [:]
+        var unresolved: [Int] = []
+        // A document's claims are listed together, sharing one copy of its id: one lookup per run of equal ids.
+        var last = "", lastCarried = false
+        for i in claims.indices {
+            let document = claims[i].document
+            if document != last { last = document; lastCarried = changes.carried.contains(document) }
+            if !lastCarried {
+                pending[document, default: []].append(i)
+            } else if claims[i].hasUnresolvedValue {
+                unresolved.append(i)
             }
-            if !wasOpen { try begin.execute(arguments: [c.id, seq]) }
         }
-        let close = try db.cachedStatement(sql: "UPDATE claim_spans SET to_seq = ? WHERE claim_id = ? AND to_seq IS NULL")
-        for id in open { try close.execute(arguments: [seq - 1, id]) }
-        // The claims of the run's ok documents are now as this key makes them.
-        guard let cacheKey else { return }
-        let setKey = try db.cachedStatement(sql: "UPDATE document_rows SET claims_key = ? WHERE id = ?")
+        let openOf = try db.cachedStatement(sql: "SELECT claim_id FROM claim_spans WHERE document_id = ? AND to_seq IS NULL")
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO claim_rows (document_id, id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(document_id, id) DO UPDATE SET subject = excluded.subject, metric = excluded.metric,
+                text = excluded.text, value_json = excluded.value_json
+            """)
+        let begin = try db.cachedStatement(sql: "INSERT INTO claim_spans (document_id, claim_id, from_seq) VALUES (?, ?, ?)")
+        let close = try db.cachedStatement(sql: """
+            UPDATE claim_spans SET to_seq = ? WHERE document_id = ? AND claim_id = ? AND to_seq IS NULL
+            """)
+        // In key order, so that the rows of one document are written together and in the order they are stored.
+        for (document, indices) in pending.sorted(by: { $0.key < $1.key }) {
+            let open = Set(try String.fetchAll(openOf, arguments: [document]))
+            var now = Set<String>()
+            for i in indices.sorted(by: { claims[$0].id < claims[$1].id }) where now.insert(claims[i].id).inserted {
+                let c = claims[i]
+                let value = String(decoding: try encoder.encode(c.value), as: UTF8.self)
+                try upsert.execute(arguments: [document, c.id, c.subject, c.metric, c.text, value, runID, asOf])
+                if !open.contains(c.id) { try begin.execute(arguments: [document, c.id, seq]) }
+            }
+            for id in open.subtracting(now).sorted() { try close.execute(arguments: [seq - 1, document, id]) }
+        }
+        let closeAll = try db.cachedStatement(sql: "UPDATE claim_spans SET to_seq = ? WHERE document_id = ? AND to_seq IS NULL")
+        for document in changes.gone { try closeAll.execute(arguments: [seq - 1, document]) }
+        // A date written without a year: reconcile may have bound it to another year tonight.
+        let setValue = try db.cachedStatement(sql: """
+            UPDATE claim_rows SET value_json = ? WHERE document_id = ? AND id = ? AND value_json IS NOT ?
+            """)
         var done = Set<String>()
-        for d in documents where d.status == .ok && !current.contains(d.id) && done.insert(d.id).inserted {
-            try setKey.execute(arguments: [cacheKey, d.id])
+        for i in unresolved where done.insert(claims[i].id).inserted {
+            let value = String(decoding: try encoder.encode(claims[i].value), as: UTF8.self)
+            try setValue.execute(arguments: [value, claims[i].document, claims[i].id, value])
         }
     }
 }

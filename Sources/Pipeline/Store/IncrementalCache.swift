@@ -201,24 +201,21 @@ public final class IncrementalCache: @unchecked Sendable {
         }
     }
 
-    /// Writes today's fingerprints and drops cache entries for documents no longer present, given the run's documents;
-    /// fresh extractions are in the store already.
+    /// Writes today's fingerprints and drops cache entries for documents no longer present, given the run's documents
+    /// and the one each path holds (`rowOfPath`, see `HistorySpans.rowOfPath`); fresh extractions are in the store
+    /// already.
     ///
     /// Both tables are brought to what this run saw by writing only the difference from what they hold: a night with
-    /// 1 % of the files changed rewrites about 1 % of the fingerprints, not all of them (a full rewrite took about two
-    /// seconds at 100,000 files).
-    func save(into db: Database, documents: [Document]) throws {
+    /// 1 % of the files changed rewrites about 1 % of the fingerprints, not all of them.
+    func save(into db: Database, documents: [Document], rowOfPath: [String: Int]) throws {
         lock.lock()
         let fresh = self.fresh
         let observed = self.observed
         lock.unlock()
         // Fresh extractions are in the store already; one that could not be encoded or written fails the save.
         for (_, entry) in fresh.sorted(by: { $0.key < $1.key }) { try entry.get() }
-        // The run's ok documents by path, the last one listed winning (as the run history records them).
-        var byPath: [String: Document] = [:]
-        for document in documents { byPath[document.path] = document }
         var okIDs = Set<String>()
-        for document in byPath.values where document.status == .ok { okIDs.insert(document.id) }
+        for i in rowOfPath.values where documents[i].status == .ok { okIDs.insert(documents[i].id) }
         // Rows filed under another key go: each new build or change of the per-document stages' options makes a new
         // key, and their rows would otherwise stay forever. Found by the key's index (two ranges: `!=` uses none).
         try db.execute(sql: "DELETE FROM extractions WHERE cache_key < ? OR cache_key > ?", arguments: [key, key])
@@ -226,26 +223,29 @@ public final class IncrementalCache: @unchecked Sendable {
         let cachedIDs = try String.fetchAll(db, sql: "SELECT document_id FROM extractions WHERE cache_key = ?", arguments: [key])
         let drop = try db.cachedStatement(sql: "DELETE FROM extractions WHERE document_id = ? AND cache_key = ?")
         for id in cachedIDs where !okIDs.contains(id) { try drop.execute(arguments: [id, key]) }
-        // Fingerprints: each ok path with the status observed today.
-        var stored: [String: (FileFingerprint, String)] = [:]
+        // Fingerprints: each ok path with the status observed today. What the table holds already is struck off.
+        var wanted: [String: (FileFingerprint, String)] = [:]
+        wanted.reserveCapacity(rowOfPath.count)
+        for (path, i) in rowOfPath where documents[i].status == .ok {
+            guard let (print, _) = observed[path] else { continue }
+            wanted[path] = (print, documents[i].id)
+        }
+        var gone: [String] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, ctime_ns, inode, device, document_id FROM file_fingerprints")
         while let row = try rows.next() {
-            stored[row[0]] = (FileFingerprint(size: row[1], modifiedNanoseconds: row[2], changedNanoseconds: row[3],
-                                              inode: row[4], device: row[5]), row[6])
-        }
-        var wanted: [String: (FileFingerprint, String)] = [:]
-        for (path, document) in byPath where document.status == .ok {
-            guard let (print, _) = observed[path] else { continue }
-            wanted[path] = (print, document.id)
+            let path: String = row[0]
+            guard let (print, id) = wanted[path] else { gone.append(path); continue }
+            let stored = FileFingerprint(size: row[1], modifiedNanoseconds: row[2], changedNanoseconds: row[3], inode: row[4],
+                                         device: row[5])
+            if stored == print, id == row[6] { wanted[path] = nil }
         }
         let forget = try db.cachedStatement(sql: "DELETE FROM file_fingerprints WHERE path = ?")
-        for path in stored.keys where wanted[path] == nil { try forget.execute(arguments: [path]) }
+        for path in gone { try forget.execute(arguments: [path]) }
         let fingerprint = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO file_fingerprints (path, size, mtime_ns, ctime_ns, inode, device, document_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        let changed = wanted.filter { path, value in stored[path].map { $0.0 != value.0 || $0.1 != value.1 } ?? true }
-        for (path, (print, id)) in changed.sorted(by: { $0.key < $1.key }) {
+        for (path, (print, id)) in wanted.sorted(by: { $0.key < $1.key }) {
             try fingerprint.execute(arguments: [path, print.size, print.modifiedNanoseconds, print.changedNanoseconds,
                                                 print.inode, print.device, id])
         }

@@ -162,12 +162,13 @@ public final class RunStore: Sendable {
             }
             try db.execute(sql: "INSERT INTO run_order (run_id) VALUES (?)", arguments: [id])
             let seq = db.lastInsertedRowID
-            let key = try String.fetchOne(db, sql: "SELECT cache_key FROM runs WHERE id = ?", arguments: [id])
-            let current = try HistorySpans.recordDocuments(batch.documents, reused: reused, runID: id, asOf: asOf, seq: seq,
-                                                           cacheKey: key, in: db)
+            // The row exists: `run_order` refers to it.
+            let key = try String.fetchOne(db, sql: "SELECT cache_key FROM runs WHERE id = ?", arguments: [id]) ?? ""
+            let rowOfPath = HistorySpans.rowOfPath(batch.documents)
+            let changes = try HistorySpans.recordDocuments(batch.documents, byPath: rowOfPath, reused: reused, runID: id,
+                                                           asOf: asOf, seq: seq, cacheKey: key, in: db)
             CrashPoint.reached("store:documents")
-            try HistorySpans.recordClaims(batch.claims, documents: batch.documents, current: current, runID: id, asOf: asOf,
-                                          seq: seq, cacheKey: key, encoder: encoder, in: db)
+            try HistorySpans.recordClaims(batch.claims, changes: changes, runID: id, asOf: asOf, seq: seq, encoder: encoder, in: db)
             CrashPoint.reached("store:claims")
             let insertFact = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO facts (run_id, id, label, subject, metric, status, value_json, confidence,
@@ -180,7 +181,7 @@ public final class RunStore: Sendable {
                                                    f.confidence, f.supporting.count, f.dissenting.count, f.superseded.count])
             }
             if let cache {
-                try cache.save(into: db, documents: batch.documents)
+                try cache.save(into: db, documents: batch.documents, rowOfPath: rowOfPath)
             }
             let quarantined = batch.documents.filter { $0.status == .quarantined }.count
             let conflicts = batch.facts.filter { $0.status == .conflict }.count
