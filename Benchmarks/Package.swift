@@ -7,6 +7,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "claimtrack", path: ".."),
+        // The run history benchmark writes the v2 history with GRDB directly, as its peer.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // libxml2 again, for the parse-only reference rate measured beside claimtrack in the same run.
@@ -38,6 +40,12 @@ let package = Package(
         .executableTarget(
             name: "ClaimWriteBenchmark",
             dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "BenchmarkSupport"]
+        ),
+        // Recording a night in the run history (`RunStore.completeRun`) beside v2's statements on the same synthetic claims.
+        .executableTarget(
+            name: "StoreHistoryBenchmark",
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), .product(name: "GRDB", package: "GRDB.swift"),
+                           "BenchmarkSupport"]
         ),
     ]
 )

@@ -263,10 +263,10 @@ enum HistorySpans {
         return DocumentChanges(carried: carried, gone: gone)
     }
 
-    /// Records the claims run `seq` saw, given what `recordDocuments` learned: for each document not carried over, its
-    /// open claim spans are compared with its claims now (spans closed and opened, its claims written); the open spans
-    /// of gone documents are closed; the values of carried claims that reconcile may bind are written where they differ.
-    /// Only the values written are encoded.
+    /// Records the claims run `seq` saw, given what `recordDocuments` learned: the open spans of gone documents are
+    /// closed; for each document not carried over, its open claim spans are compared with its claims now (spans closed
+    /// and opened, its claims written); the values of carried claims that reconcile may bind are written where they
+    /// differ. Only the values written are encoded.
     static func recordClaims(_ claims: [Claim], changes: DocumentChanges, runID: String, asOf: String, seq: Int64,
                              encoder: JSONEncoder, in db: Database) throws {
         var pending: [String: [Int]] = [:]
@@ -282,6 +282,8 @@ enum HistorySpans {
                 unresolved.append(i)
             }
         }
+        let closeAll = try db.cachedStatement(sql: "UPDATE claim_spans SET to_seq = ? WHERE document_id = ? AND to_seq IS NULL")
+        for document in changes.gone { try closeAll.execute(arguments: [seq - 1, document]) }
         let openOf = try db.cachedStatement(sql: "SELECT claim_id FROM claim_spans WHERE document_id = ? AND to_seq IS NULL")
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO claim_rows (document_id, id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
@@ -305,8 +307,6 @@ enum HistorySpans {
             }
             for id in open.subtracting(now).sorted() { try close.execute(arguments: [seq - 1, document, id]) }
         }
-        let closeAll = try db.cachedStatement(sql: "UPDATE claim_spans SET to_seq = ? WHERE document_id = ? AND to_seq IS NULL")
-        for document in changes.gone { try closeAll.execute(arguments: [seq - 1, document]) }
         // A date written without a year: reconcile may have bound it to another year tonight.
         let setValue = try db.cachedStatement(sql: """
             UPDATE claim_rows SET value_json = ? WHERE document_id = ? AND id = ? AND value_json IS NOT ?
