@@ -245,7 +245,7 @@ struct OperationsTests {
         #expect(try runBinary(runArguments(inputs, clean)).status == 0)
         let expected = try names.map { try Data(contentsOf: clean.appendingPathComponent($0)) }
         // Night 2 reuses every document (same inputs), so the kill points are ones every run reaches.
-        for point in ["ingest:2", "after:reconcile", "write:report.json", "store:committed"] {
+        for point in ["ingest:2", "after:reconcile", "write:report.json", "store:claims", "store:committed"] {
             let out = try temporaryFolder("kill")
             #expect(try runBinary(runArguments(inputs, out, asOf: "2025-12-19")).status == 0)
             let killed = try runBinary(runArguments(inputs, out), environment: ["CLAIMTRACK_CRASH_AT": point])
@@ -254,10 +254,16 @@ struct OperationsTests {
                 let now = try Data(contentsOf: out.appendingPathComponent(name))
                 #expect(now == previous[i] || now == expected[i], "\(name) is torn after a kill at '\(point)'")
             }
+            // The run history: a kill before the commit leaves the first night's as it was.
+            let history = "SELECT r.as_of, count(*) FROM run_claims c JOIN runs r ON r.id = c.run_id GROUP BY r.as_of ORDER BY 1"
+            let first = try RunStore(url: out.appendingPathComponent("claimtrack.sqlite")).query(history)
+            #expect(first.count == (point == "store:committed" ? 2 : 1), "the history after a kill at '\(point)': \(first)")
             #expect(try runBinary(runArguments(inputs, out)).status == 0)
             for (i, name) in names.enumerated() {
                 #expect(try Data(contentsOf: out.appendingPathComponent(name)) == expected[i], "\(name) differs from a clean run after '\(point)'")
             }
+            let both = try RunStore(url: out.appendingPathComponent("claimtrack.sqlite")).query(history)
+            #expect(both.count == 2 && both[0][1] == both[1][1] && both[0][0] == "2025-12-19", "the history after the rerun: \(both)")
         }
     }
 }

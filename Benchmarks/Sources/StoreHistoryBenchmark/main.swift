@@ -15,7 +15,11 @@
 // blobs at every save, about 0.3 s at 100,000 documents, which the peer here does not pay.) `--no-files` leaves the
 // cache out of both.
 //
+// `--migrate` also times `RunStore` opening a copy of the last round's v2 store, which converts it to v3 (migration
+// `v3-history-as-spans`), and checks that the converted store answers as the one v3 wrote.
+//
 // Usage: StoreHistoryBenchmark [--docs N] [--claims-per-doc N] [--changed F] [--rounds N] [--folder PATH] [--no-files]
+//                              [--migrate]
 // Defaults: 100,000 documents × 8 claims, 1 % changed, 3 rounds (medians printed; which way goes first alternates),
 // files and stores in a new folder under the temporary folder (about 0.6 GB at the defaults; removed at the end unless
 // --folder). Ends with a `key=value` line for scripts.
@@ -32,6 +36,7 @@ var changed = 0.01
 var rounds = 3
 var folder: URL?
 var withFiles = true
+var migrate = false
 var index = 0
 while index < arguments.count {
     let value = index + 1 < arguments.count ? arguments[index + 1] : ""
@@ -52,6 +57,9 @@ while index < arguments.count {
         folder = URL(fileURLWithPath: value, isDirectory: true)
     case "--no-files":
         withFiles = false
+        index -= 1
+    case "--migrate":
+        migrate = true
         index -= 1
     default:
         fail("unknown argument '\(arguments[index])'")
@@ -302,6 +310,7 @@ let checks = [
         + "\(night1.claims.count - kept) gone); made in \(String(format: "%.1f", now() - made)) s")
     let end = RunEnd(finishedAt: "2025-12-20T01:00:00Z", exitCode: 0, durationSeconds: 1)
     var newNight1: [Seconds] = [], newNight2: [Seconds] = [], oldNight1: [Seconds] = [], oldNight2: [Seconds] = []
+    var lastStores: (v3: RunStore, v2: URL)?
     for round in 1...rounds {
         let newURL = base.appendingPathComponent("v3-\(round).sqlite"), oldURL = base.appendingPathComponent("v2-\(round).sqlite")
         for url in [newURL, oldURL] { try? FileManager.default.removeItem(at: url) }
@@ -345,9 +354,33 @@ let checks = [
             let v3 = try store.query(sql), v2 = try old.read { db in try Int.fetchOne(db, sql: sql) }
             guard v3 == [[v2.map(String.init)]] else { fail("the stores disagree on '\(sql)': v3 \(v3), v2 \(String(describing: v2))") }
         }
+        lastStores = (store, oldURL)
         let sizes = [newURL, oldURL].map { ((try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0) / 1_000_000 }
         print("round \(round): night 1 v3 \(format(new1)), v2 \(format(old1)); night 2 v3 \(format(new2)), v2 \(format(old2)); "
             + "file after 2 nights: v3 \(sizes[0]) MB, v2 \(sizes[1]) MB; answers agree")
+    }
+    if migrate, let (v3, v2URL) = lastStores {
+        let copy = base.appendingPathComponent("v2-migrated.sqlite")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: v2URL, to: copy)
+        // The v2 store was made here, not by RunStore's migrator: it is marked with the migrations its tables stand for.
+        let raw = try DatabaseQueue(path: copy.path)
+        try raw.write { db in
+            try db.execute(sql: """
+                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                INSERT INTO grdb_migrations VALUES ('v1-runs-documents-claims'), ('v2-incremental-cache');
+                """)
+        }
+        try raw.close()
+        var migrated: RunStore?
+        let took = try timed { migrated = try RunStore(url: copy) }
+        for sql in checks {
+            guard let answer = try migrated?.query(sql), answer == (try v3.query(sql)) else {
+                fail("the migrated store disagrees with v3's on '\(sql)'")
+            }
+        }
+        print("migration of the v2 store after 2 nights (\(night1.claims.count + night2.claims.count) run_claims rows) to v3: "
+            + "\(format(took)); it answers as the store v3 wrote")
     }
     func median(_ values: [Seconds]) -> Seconds {
         Seconds(wall: values.map(\.wall).sorted()[values.count / 2], cpu: values.map(\.cpu).sorted()[values.count / 2])
