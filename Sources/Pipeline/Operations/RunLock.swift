@@ -36,7 +36,8 @@ public struct RunLockError: Error, Sendable, CustomStringConvertible {
 public final class RunLock: Sendable {
     /// The lock file.
     public let path: String
-    private let descriptor: Int32
+    /// The locked file's descriptor (internal so a test can copy it as a spawned process would).
+    let descriptor: Int32
     /// The pid of a dead run whose lock file this run took over, if any.
     public let tookOverFrom: Int32?
 
@@ -69,8 +70,15 @@ public final class RunLock: Sendable {
     }
 
     /// Empties the file and drops the lock; the file stays, so every run locks the same inode.
+    ///
+    /// The lock is dropped with `LOCK_UN` before the descriptor is closed: an `flock` belongs to the open file
+    /// description, and `close` alone frees it only when no other descriptor refers to that description. A process
+    /// spawned on another thread holds a copy of every descriptor from its fork until its exec (where `O_CLOEXEC`
+    /// closes it), and that window is long enough to be hit (Foundation's `Process` spawns this way), so without the
+    /// unlock a lock could outlive its holder by that window and refuse the next run.
     deinit {
         _ = ftruncate(descriptor, 0)
+        _ = flock(descriptor, LOCK_UN)
         close(descriptor)
     }
 
