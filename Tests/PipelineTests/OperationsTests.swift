@@ -31,7 +31,7 @@ struct RunStoreTests {
     func migrations() throws {
         let url = try temporaryFolder("store").appendingPathComponent("h.sqlite")
         let store = try RunStore(url: url)
-        let names = ["v1-runs-documents-claims", "v2-incremental-cache", "v3-history-as-spans"]
+        let names = ["v1-runs-documents-claims", "v2-incremental-cache", "v3-history-as-spans", "v4-claims-by-document"]
         #expect(try store.appliedMigrations() == names)
         let again = try RunStore(url: url)
         #expect(try again.appliedMigrations() == names)

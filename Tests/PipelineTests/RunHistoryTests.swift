@@ -235,6 +235,22 @@ struct RunHistoryTests {
         #expect(try store.query("SELECT claims_key FROM document_spans WHERE to_seq IS NULL") == [["k2"]])
     }
 
+    @Test("a document seen under another key with no claims now, or gone after a night without a key, leaves no claim open")
+    func claimsCloseWithoutAKeyToTrust() throws {
+        let store = try newStore()
+        try night(store, "r1", "2025-12-19", historyBatch([alpha, beta]), key: "k1")
+        // A new build finds no claims in alpha: its claim is no longer seen, though alpha is.
+        var noClaims = historyBatch([alpha, beta])
+        noClaims.claims.removeAll { $0.document == noClaims.documents[0].id }
+        try night(store, "r2", "2025-12-20", noClaims, key: "k2")
+        #expect(try store.query("SELECT count(*) FROM run_claims WHERE run_id = 'r2'") == [["1"]])
+        // A run row without a key trusts no stored claims; beta gone after it still closes beta's claim.
+        try night(store, "r3", "2025-12-21", historyBatch([alpha, beta]), key: "")
+        try night(store, "r4", "2025-12-22", historyBatch([alpha]), key: "")
+        #expect(try store.query("SELECT count(*) FROM run_claims WHERE run_id = 'r4'") == [["1"]])
+        #expect(try store.query("SELECT count(*) FROM claim_spans WHERE to_seq IS NULL") == [["1"]])
+    }
+
     @Test("the value of a date written without a year, which reconcile binds from other documents, follows the latest run")
     func boundDatesFollowTheLatestRun() throws {
         let store = try newStore()
@@ -330,7 +346,7 @@ struct RunHistoryTests {
         }
         #expect(before[1].count == 6 && before[3].count == 7)
         let store = try RunStore(url: url)
-        #expect(try store.appliedMigrations().last == "v3-history-as-spans")
+        #expect(try store.appliedMigrations().suffix(2) == ["v3-history-as-spans", "v4-claims-by-document"])
         #expect(try historyQuestions.map { try store.query($0) } == before)
         #expect(try store.query("SELECT count(*) FROM claim_spans") == [["4"]])
         #expect(try store.query("SELECT count(*) FROM claim_spans WHERE to_seq IS NULL") == [["2"]])
@@ -343,6 +359,31 @@ struct RunHistoryTests {
         #expect(try store.query("SELECT first_seen_run, last_seen_run FROM claims WHERE id = '\(both.claims[1].id)'") == [["r1", "r4"]])
     }
 
+    /// A random night: each of 10 paths is absent, quarantined, or holds one of three versions of a text with one to
+    /// three claims (the same text has the same claims every night, as the per-document stages make them). Texts move
+    /// between paths from night to night, never two paths holding one text. The cache key changes now and then (a new
+    /// build): the claims stay the same, as the stages here do not change.
+    func randomNight(_ random: inout SeededGenerator) -> (batch: Batch, key: String) {
+        var batch = Batch()
+        let shift = Int.random(in: 0..<3, using: &random)
+        for p in 0..<10 {
+            switch Int.random(in: 0..<8, using: &random) {
+            case 0: continue
+            case 1:
+                batch.documents.append(Document.quarantined(path: "p\(p).txt", id: "d-q\(p)", format: .text, reason: "ingest: x"))
+            default:
+                let version = Int.random(in: 0..<3, using: &random)
+                let t = (p + shift) % 10
+                let spans = (0...((t + version) % 3)).map { [$0 * 4, $0 * 4 + 3] }
+                let text = "Text \(t) version \(version) reached $\(t) billion."
+                let one = historyBatch([(path: "p\(p).txt", text: text)], spans: spans)
+                batch.documents += one.documents
+                batch.claims += one.claims
+            }
+        }
+        return (batch, Int.random(in: 0..<4, using: &random) == 0 ? "k2" : "k")
+    }
+
     @Test("over random nights the spans answer every question exactly as v2's per-run rows did", arguments: [1, 2, 3, 4] as [UInt64])
     func matchesV2OverRandomNights(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
@@ -350,33 +391,54 @@ struct RunHistoryTests {
         let reference = try DatabaseQueue(path: try temporaryFolder("history").appendingPathComponent("v2.sqlite").path)
         try StoreSchema.migrator.migrate(reference, upTo: "v2-incremental-cache")
         for n in 1...12 {
-            // Each of 10 paths is absent, quarantined, or holds one of three versions of a text with one to three claims
-            // (the same text has the same claims every night, as the per-document stages make them). Texts move between
-            // paths from night to night, never two paths holding one text.
-            var batch = Batch()
-            let shift = Int.random(in: 0..<3, using: &random)
-            for p in 0..<10 {
-                switch Int.random(in: 0..<8, using: &random) {
-                case 0: continue
-                case 1:
-                    batch.documents.append(Document.quarantined(path: "p\(p).txt", id: "d-q\(p)", format: .text, reason: "ingest: x"))
-                default:
-                    let version = Int.random(in: 0..<3, using: &random)
-                    let t = (p + shift) % 10
-                    let spans = (0...((t + version) % 3)).map { [$0 * 4, $0 * 4 + 3] }
-                    let text = "Text \(t) version \(version) reached $\(t) billion."
-                    let one = historyBatch([(path: "p\(p).txt", text: text)], spans: spans)
-                    batch.documents += one.documents
-                    batch.claims += one.claims
-                }
-            }
+            let (batch, key) = randomNight(&random)
             let id = "r\(String(format: "%02d", n))", day = "2025-12-\(String(format: "%02d", n))"
-            try night(store, id, day, batch)
+            try night(store, id, day, batch, key: key)
             try reference.write { db in
-                try V2History.run(db, id: id, asOf: day, finishedAt: "\(day)T01:00:00Z", batch: batch)
+                try V2History.run(db, id: id, asOf: day, finishedAt: "\(day)T01:00:00Z", batch: batch, cacheKey: key)
             }
             let expected = try reference.read { db in try historyQuestions.map { try texts(db, $0) } }
             #expect(try historyQuestions.map { try store.query($0) } == expected, "night \(n), seed \(seed)")
+        }
+    }
+
+    @Test("a history written by v2, converted by v3 and then v4, answers as v2's rows and runs on exactly",
+          arguments: [1, 2, 3, 4] as [UInt64])
+    func convertedHistoryRunsOn(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let url = try temporaryFolder("history").appendingPathComponent("h.sqlite")
+        let reference = try DatabaseQueue(path: try temporaryFolder("history").appendingPathComponent("v2.sqlite").path)
+        try StoreSchema.migrator.migrate(reference, upTo: "v2-incremental-cache")
+        var nights: [(id: String, day: String, batch: Batch, key: String)] = []
+        for n in 1...12 {
+            let (batch, key) = randomNight(&random)
+            nights.append(("r\(String(format: "%02d", n))", "2025-12-\(String(format: "%02d", n))", batch, key))
+        }
+        func record(_ db: Database, _ n: (id: String, day: String, batch: Batch, key: String)) throws {
+            try V2History.run(db, id: n.id, asOf: n.day, finishedAt: "\(n.day)T01:00:00Z", batch: n.batch, cacheKey: n.key)
+        }
+        // Six nights written as v2 wrote them, converted to v3 as a store of the v3 build was; then opened by this build.
+        do {
+            let old = try DatabaseQueue(path: url.path)
+            try StoreSchema.migrator.migrate(old, upTo: "v2-incremental-cache")
+            try old.write { db in for n in nights.prefix(6) { try record(db, n) } }
+            try StoreSchema.migrator.migrate(old, upTo: "v3-history-as-spans")
+        }
+        try reference.write { db in for n in nights.prefix(6) { try record(db, n) } }
+        let store = try RunStore(url: url)
+        #expect(try store.appliedMigrations().last == "v4-claims-by-document")
+        #expect(try historyQuestions.map { try store.query($0) } == (try reference.read { db in try historyQuestions.map { try texts(db, $0) } }))
+        // Each ok span carries one key: the key of every run in it.
+        let mixed = try store.query("""
+            SELECT s.path, s.from_seq FROM document_spans s JOIN run_order o ON o.seq BETWEEN s.from_seq AND coalesce(s.to_seq, \(HistorySpans.openEnd))
+            JOIN runs r ON r.id = o.run_id WHERE s.status = 'ok' AND s.claims_key IS NOT r.cache_key
+            """)
+        #expect(mixed.isEmpty, "spans whose runs have another key: \(mixed)")
+        for (k, n) in nights.enumerated().dropFirst(6) {
+            try night(store, n.id, n.day, n.batch, key: n.key)
+            try reference.write { db in try record(db, n) }
+            let expected = try reference.read { db in try historyQuestions.map { try texts(db, $0) } }
+            #expect(try historyQuestions.map { try store.query($0) } == expected, "night \(k + 1), seed \(seed)")
         }
     }
 }

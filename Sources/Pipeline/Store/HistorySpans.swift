@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 /// How the run history records which documents and claims each run saw, so that a night's write costs in proportion to
-/// what changed since the last run rather than to the size of the corpus (schema `v3-history-as-spans`).
+/// what changed since the last run rather than to the size of the corpus (schemas `v3-history-as-spans` and
+/// `v4-claims-by-document`).
 ///
 /// Until v2 every completed run upserted a row per claim and per document (to move their last-seen run) and inserted a
 /// link row per claim and per document: at 100,000 documents about 2 million row writes a night, with a JSON value
@@ -18,9 +19,11 @@ import GRDB
 ///   run no longer sees and opens one for each thing that is new or came back; what stayed the same is not written.
 ///   A number whose run no longer exists is a hole inside a span and stands for no run.
 /// - Claims are handled a document at a time. The per-document stages give the same document the same claims under
-///   the same cache key (`IncrementalCache.key`: their options and the build; the kill tests compare a rerun's
-///   `claims.jsonl` byte for byte with a clean run's), so a document that the last run saw ok under this run's key,
-///   and that is ok again, has the same claims, and its claims are not looked at. Only documents new, back, seen
+///   the same cache key (`IncrementalCache.key`: their options and the build; the extraction cache assumes the same
+///   when it hands back a document's claims by its id and the key, and the kill tests compare a rerun's `claims.jsonl`
+///   byte for byte with a clean run's), so a document that the last run saw ok under this run's key, and that is ok
+///   again, has the same claims, and its claims are not looked at. A new key makes every document count as changed.
+///   (The end-to-end tests check the store's claims of each run against its `claims.jsonl`.) Only documents new, back, seen
 ///   under another key, or gone have their claim spans compared claim by claim. The one part of a claim a later
 ///   stage changes is the value of a date written without a year, which reconcile may bind to a year taken from other
 ///   documents; those claims' stored values are compared every night.
@@ -39,7 +42,9 @@ enum HistorySpans {
     /// The largest `seq`: the upper end of an open span.
     static let openEnd = "9223372036854775807"
 
-    /// Creates the span tables and views, converts a v2 history into them, and drops the v2 tables.
+    /// Migration `v3-history-as-spans`, as released (a released migration is not edited): creates the span tables and
+    /// views, converts a v2 history into them, and drops the v2 tables. `migrateByDocument` (v4) then keys claims by
+    /// document and moves the cache key of a document's claims into its spans.
     ///
     /// v2's completed runs are numbered in the order they finished (as `lastCompletedRunID` orders them); each claim's
     /// and each path's link rows become spans of consecutive runs; the latest run's spans are left open.
@@ -52,33 +57,31 @@ enum HistorySpans {
             INSERT INTO run_order (run_id) SELECT id FROM runs WHERE status = 'completed' ORDER BY finished_at, rowid;
 
             CREATE TABLE claim_rows (
+                id TEXT PRIMARY KEY,
                 document_id TEXT NOT NULL,
-                id TEXT NOT NULL,
                 subject TEXT,
                 metric TEXT NOT NULL,
                 text TEXT NOT NULL,
                 value_json TEXT NOT NULL,
                 first_seen_run TEXT NOT NULL,
-                first_seen_as_of TEXT NOT NULL,
-                PRIMARY KEY (document_id, id)
+                first_seen_as_of TEXT NOT NULL
             ) WITHOUT ROWID;
-            INSERT INTO claim_rows (document_id, id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
-                SELECT document_id, id, subject, metric, text, value_json, first_seen_run, first_seen_as_of FROM claims;
+            CREATE INDEX claim_rows_by_document ON claim_rows(document_id);
+            INSERT INTO claim_rows (id, document_id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
+                SELECT id, document_id, subject, metric, text, value_json, first_seen_run, first_seen_as_of FROM claims;
 
             CREATE TABLE claim_spans (
-                document_id TEXT NOT NULL,
                 claim_id TEXT NOT NULL,
                 from_seq INTEGER NOT NULL,
                 to_seq INTEGER,
-                PRIMARY KEY (document_id, claim_id, from_seq)
+                PRIMARY KEY (claim_id, from_seq)
             ) WITHOUT ROWID;
-            INSERT INTO claim_spans (document_id, claim_id, from_seq, to_seq)
-                SELECT document_id, claim_id, min(seq),
-                       CASE WHEN max(seq) = (SELECT max(seq) FROM run_order) THEN NULL ELSE max(seq) END
-                FROM (SELECT c.document_id, l.claim_id, o.seq,
-                             o.seq - row_number() OVER (PARTITION BY l.claim_id ORDER BY o.seq) AS island
-                      FROM run_claims l JOIN run_order o ON o.run_id = l.run_id JOIN claims c ON c.id = l.claim_id)
-                GROUP BY document_id, claim_id, island;
+            CREATE INDEX claim_spans_open ON claim_spans(claim_id) WHERE to_seq IS NULL;
+            INSERT INTO claim_spans (claim_id, from_seq, to_seq)
+                SELECT claim_id, min(seq), CASE WHEN max(seq) = (SELECT max(seq) FROM run_order) THEN NULL ELSE max(seq) END
+                FROM (SELECT l.claim_id, o.seq, o.seq - row_number() OVER (PARTITION BY l.claim_id ORDER BY o.seq) AS island
+                      FROM run_claims l JOIN run_order o ON o.run_id = l.run_id)
+                GROUP BY claim_id, island;
 
             CREATE TABLE document_rows (
                 id TEXT PRIMARY KEY,
@@ -86,36 +89,33 @@ enum HistorySpans {
                 path TEXT NOT NULL,
                 format TEXT NOT NULL,
                 first_seen_run TEXT NOT NULL,
-                first_seen_as_of TEXT NOT NULL
+                first_seen_as_of TEXT NOT NULL,
+                claims_key TEXT
             ) WITHOUT ROWID;
-            INSERT INTO document_rows (id, content_hash, path, format, first_seen_run, first_seen_as_of)
-                SELECT id, content_hash, path, format, first_seen_run, first_seen_as_of FROM documents;
+            INSERT INTO document_rows (id, content_hash, path, format, first_seen_run, first_seen_as_of, claims_key)
+                SELECT d.id, d.content_hash, d.path, d.format, d.first_seen_run, d.first_seen_as_of,
+                       CASE WHEN d.last_status = 'ok' THEN (SELECT r.cache_key FROM runs r WHERE r.id = d.last_seen_run) END
+                FROM documents d;
 
             CREATE TABLE document_spans (
                 path TEXT NOT NULL,
                 document_id TEXT NOT NULL,
                 status TEXT NOT NULL,
                 error TEXT,
-                format TEXT NOT NULL,
-                claims_key TEXT,
                 from_seq INTEGER NOT NULL,
                 to_seq INTEGER,
                 PRIMARY KEY (path, from_seq)
             ) WITHOUT ROWID;
-            CREATE INDEX document_spans_open ON document_spans(path, document_id, status, error, format, claims_key)
-                WHERE to_seq IS NULL;
-            INSERT INTO document_spans (path, document_id, status, error, format, claims_key, from_seq, to_seq)
-                SELECT path, document_id, status, error, format, claims_key, min(seq),
+            CREATE INDEX document_spans_open ON document_spans(path, document_id, status, error) WHERE to_seq IS NULL;
+            CREATE INDEX document_spans_by_document ON document_spans(document_id);
+            INSERT INTO document_spans (path, document_id, status, error, from_seq, to_seq)
+                SELECT path, document_id, status, error, min(seq),
                        CASE WHEN max(seq) = (SELECT max(seq) FROM run_order) THEN NULL ELSE max(seq) END
-                FROM (SELECT l.path, l.document_id, l.status, l.error, d.format, o.seq,
-                             CASE WHEN l.status = 'ok' THEN r.cache_key END AS claims_key,
-                             o.seq - row_number() OVER (
-                                 PARTITION BY l.path, l.document_id, l.status, l.error,
-                                              CASE WHEN l.status = 'ok' THEN r.cache_key END
-                                 ORDER BY o.seq) AS island
-                      FROM run_documents l JOIN run_order o ON o.run_id = l.run_id JOIN runs r ON r.id = l.run_id
-                      JOIN documents d ON d.id = l.document_id)
-                GROUP BY path, document_id, status, error, format, claims_key, island;
+                FROM (SELECT l.path, l.document_id, l.status, l.error, o.seq,
+                             o.seq - row_number() OVER (PARTITION BY l.path, l.document_id, l.status, l.error
+                                                        ORDER BY o.seq) AS island
+                      FROM run_documents l JOIN run_order o ON o.run_id = l.run_id)
+                GROUP BY path, document_id, status, error, island;
 
             CREATE TABLE run_fresh_documents (
                 run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -134,6 +134,169 @@ enum HistorySpans {
             DROP TABLE claims;
             DROP TABLE run_documents;
             DROP TABLE documents;
+            """)
+        try createV3Views(db)
+    }
+
+    /// The views with the v2 table names over v3's spans, as v3 made them (v4 replaces them: `createViews`).
+    ///
+    /// A span's last run is the highest-numbered run still in `run_order` within it (one index seek); a claim's or a
+    /// document's last-seen run is the latest of its spans' last runs.
+    private static func createV3Views(_ db: Database) throws {
+        let lastRunOfSpan = """
+            (SELECT o.seq FROM run_order o WHERE o.seq BETWEEN s.from_seq AND coalesce(s.to_seq, \(openEnd))
+             ORDER BY o.seq DESC LIMIT 1)
+            """
+        try db.execute(sql: """
+            CREATE VIEW run_claims AS
+                SELECT o.run_id AS run_id, s.claim_id AS claim_id
+                FROM claim_spans s JOIN run_order o ON o.seq BETWEEN s.from_seq AND coalesce(s.to_seq, \(openEnd));
+            CREATE VIEW claims AS
+                SELECT c.id AS id, c.document_id AS document_id, c.subject AS subject, c.metric AS metric, c.text AS text,
+                       c.value_json AS value_json, c.first_seen_run AS first_seen_run, c.first_seen_as_of AS first_seen_as_of,
+                       o.run_id AS last_seen_run, r.as_of AS last_seen_as_of
+                FROM claim_rows c
+                LEFT JOIN run_order o ON o.seq = (SELECT max(\(lastRunOfSpan)) FROM claim_spans s WHERE s.claim_id = c.id)
+                LEFT JOIN runs r ON r.id = o.run_id;
+            CREATE VIEW run_documents AS
+                SELECT o.run_id AS run_id, s.path AS path, s.document_id AS document_id, s.status AS status,
+                       s.error AS error,
+                       coalesce(r.reused, 0) > 0 AND NOT EXISTS (SELECT 1 FROM run_fresh_documents f
+                                                                 WHERE f.run_id = o.run_id AND f.document_id = s.document_id) AS reused
+                FROM document_spans s JOIN run_order o ON o.seq BETWEEN s.from_seq AND coalesce(s.to_seq, \(openEnd))
+                JOIN runs r ON r.id = o.run_id;
+            CREATE VIEW documents AS
+                SELECT d.id AS id, d.content_hash AS content_hash, coalesce(l.path, d.path) AS path, d.format AS format,
+                       d.first_seen_run AS first_seen_run, d.first_seen_as_of AS first_seen_as_of,
+                       o.run_id AS last_seen_run, r.as_of AS last_seen_as_of, l.status AS last_status, l.error AS last_error
+                FROM document_rows d
+                LEFT JOIN (SELECT document_id, path, status, error, max(last_seq) AS last_seq
+                           FROM (SELECT s.document_id, s.path, s.status, s.error, \(lastRunOfSpan) AS last_seq
+                                 FROM document_spans s)
+                           WHERE last_seq IS NOT NULL GROUP BY document_id) l ON l.document_id = d.id
+                LEFT JOIN run_order o ON o.seq = l.last_seq
+                LEFT JOIN runs r ON r.id = o.run_id;
+            """)
+    }
+
+    /// Migration `v4-claims-by-document`: converts v3's layout into the one the nightly run now writes, in which claims
+    /// are compared and stored a document at a time. (A migration of its own: stores written by v3's build exist, and a
+    /// released migration is not edited.)
+    ///
+    /// - `claim_rows` and `claim_spans` are keyed by document first (`claim_spans` gains `document_id`, taken from the
+    ///   claim's row: a claim id is derived from its document's id, so a claim has one document).
+    /// - `document_rows.claims_key`, the key a document's claims were last written under, moves into `document_spans`
+    ///   with the document's format: the span of an ok document is cut where the runs' cache key changes, and each
+    ///   piece gets its runs' key (a v3 span ran on across a new key). An ok span with no run left in it (its runs'
+    ///   numbers are all holes) keeps the document's last key. `document_rows.format` was kept up to date by v3, so
+    ///   it is the format the spans get, and in a converted store it is the latest format, not the first.
+    /// - The views are made again over the new tables (`createViews`); they answer as before.
+    static func migrateByDocument(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW run_claims;
+            DROP VIEW claims;
+            DROP VIEW run_documents;
+            DROP VIEW documents;
+
+            CREATE TABLE claim_rows_v4 (
+                document_id TEXT NOT NULL,
+                id TEXT NOT NULL,
+                subject TEXT,
+                metric TEXT NOT NULL,
+                text TEXT NOT NULL,
+                value_json TEXT NOT NULL,
+                first_seen_run TEXT NOT NULL,
+                first_seen_as_of TEXT NOT NULL,
+                PRIMARY KEY (document_id, id)
+            ) WITHOUT ROWID;
+            INSERT INTO claim_rows_v4 (document_id, id, subject, metric, text, value_json, first_seen_run, first_seen_as_of)
+                SELECT document_id, id, subject, metric, text, value_json, first_seen_run, first_seen_as_of FROM claim_rows
+                ORDER BY document_id, id;
+
+            CREATE TABLE claim_spans_v4 (
+                document_id TEXT NOT NULL,
+                claim_id TEXT NOT NULL,
+                from_seq INTEGER NOT NULL,
+                to_seq INTEGER,
+                PRIMARY KEY (document_id, claim_id, from_seq)
+            ) WITHOUT ROWID;
+            INSERT INTO claim_spans_v4 (document_id, claim_id, from_seq, to_seq)
+                SELECT c.document_id, s.claim_id, s.from_seq, s.to_seq FROM claim_spans s JOIN claim_rows c ON c.id = s.claim_id
+                ORDER BY c.document_id, s.claim_id, s.from_seq;
+
+            CREATE TABLE document_spans_v4 (
+                path TEXT NOT NULL,
+                document_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                error TEXT,
+                format TEXT NOT NULL,
+                claims_key TEXT,
+                from_seq INTEGER NOT NULL,
+                to_seq INTEGER,
+                PRIMARY KEY (path, from_seq)
+            ) WITHOUT ROWID;
+            """)
+        // The completed runs as stretches of one cache key, in run order (holes skipped): few rows.
+        var stretches: [(from: Int64, to: Int64, key: String)] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT o.seq, r.cache_key FROM run_order o JOIN runs r ON r.id = o.run_id ORDER BY o.seq
+            """) {
+            let seq: Int64 = row[0], key: String = row[1]
+            if let last = stretches.last, last.key == key {
+                stretches[stretches.count - 1].to = seq
+            } else {
+                stretches.append((seq, seq, key))
+            }
+        }
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO document_spans_v4 (path, document_id, status, error, format, claims_key, from_seq, to_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let spans = try Row.fetchAll(db, sql: """
+            SELECT s.path, s.document_id, s.status, s.error, coalesce(d.format, ''), d.claims_key, s.from_seq, s.to_seq
+            FROM document_spans s LEFT JOIN document_rows d ON d.id = s.document_id ORDER BY s.path, s.from_seq
+            """)
+        for row in spans {
+            let path: String = row[0], id: String = row[1], status: String = row[2], error: String? = row[3]
+            let format: String = row[4], lastKey: String? = row[5], from: Int64 = row[6], to: Int64? = row[7]
+            guard status == DocumentStatus.ok.rawValue else {
+                try insert.execute(arguments: [path, id, status, error, format, nil, from, to])
+                continue
+            }
+            let pieces = stretches.filter { $0.to >= from && $0.from <= (to ?? .max) }
+            guard !pieces.isEmpty else {
+                try insert.execute(arguments: [path, id, status, error, format, lastKey, from, to])
+                continue
+            }
+            for (n, piece) in pieces.enumerated() {
+                // The pieces meet: each ends where the next stretch begins, less one (holes between stay inside).
+                let start = n == 0 ? from : piece.from
+                let end: Int64? = n == pieces.count - 1 ? to : pieces[n + 1].from - 1
+                try insert.execute(arguments: [path, id, status, error, format, piece.key, start, end])
+            }
+        }
+        try db.execute(sql: """
+            CREATE TABLE document_rows_v4 (
+                id TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL,
+                path TEXT NOT NULL,
+                format TEXT NOT NULL,
+                first_seen_run TEXT NOT NULL,
+                first_seen_as_of TEXT NOT NULL
+            ) WITHOUT ROWID;
+            INSERT INTO document_rows_v4 (id, content_hash, path, format, first_seen_run, first_seen_as_of)
+                SELECT id, content_hash, path, format, first_seen_run, first_seen_as_of FROM document_rows;
+
+            DROP TABLE claim_rows;
+            DROP TABLE claim_spans;
+            DROP TABLE document_spans;
+            DROP TABLE document_rows;
+            ALTER TABLE claim_rows_v4 RENAME TO claim_rows;
+            ALTER TABLE claim_spans_v4 RENAME TO claim_spans;
+            ALTER TABLE document_spans_v4 RENAME TO document_spans;
+            ALTER TABLE document_rows_v4 RENAME TO document_rows;
+            CREATE INDEX document_spans_open ON document_spans(path, document_id, status, error, format, claims_key)
+                WHERE to_seq IS NULL;
             """)
         try createViews(db)
     }
@@ -186,6 +349,9 @@ enum HistorySpans {
         /// Documents ok in this run that the last completed run saw ok under this run's cache key: their claims are the
         /// ones that run saw.
         var carried: Set<String>
+        /// Documents ok in this run and in the last completed one that are not carried (seen under another key): their
+        /// open claim spans are compared with their claims now, also when they have none now.
+        var recompared: Set<String>
         /// Documents the last completed run saw ok and this run does not: their claims are no longer seen.
         var gone: [String]
     }
@@ -207,9 +373,11 @@ enum HistorySpans {
     static func recordDocuments(_ documents: [Document], byPath: [String: Int], reused: Set<String>, runID: String,
                                 asOf: String, seq: Int64, cacheKey: String, in db: Database) throws -> DocumentChanges {
         var stays = [Bool](repeating: false, count: documents.count)
-        // Each document the last run saw: the cache key its claims were seen under when it was ok, "" otherwise.
-        var previous: [String: String] = [:]
-        previous.reserveCapacity(documents.count)
+        // Each document the last run saw, and of those it saw ok the cache key their claims were made under ("" when
+        // none is recorded, or two paths disagree: such claims are compared, not carried).
+        var seenBefore = Set<String>(minimumCapacity: documents.count)
+        var okBefore: [String: String] = [:]
+        okBefore.reserveCapacity(documents.count)
         var closing: [String] = []
         let spans = try Row.fetchCursor(db, sql: """
             SELECT path, document_id, status, error, format, claims_key FROM document_spans WHERE to_seq IS NULL
@@ -217,7 +385,11 @@ enum HistorySpans {
         while let row = try spans.next() {
             let path: String = row[0], id: String = row[1], status: String = row[2]
             let error: String? = row[3], format: String = row[4], key: String? = row[5]
-            if status == DocumentStatus.ok.rawValue, let key { previous[id] = key } else if previous[id] == nil { previous[id] = "" }
+            seenBefore.insert(id)
+            if status == DocumentStatus.ok.rawValue {
+                let made = key ?? ""
+                if let other = okBefore.updateValue(made, forKey: id), other != made { okBefore[id] = "" }
+            }
             // Fields compared in place: a copy of a whole document costs more than the comparison.
             if let i = byPath[path], documents[i].id == id, documents[i].status.rawValue == status, documents[i].error == error,
                documents[i].format.rawValue == format, key == (documents[i].status == .ok ? cacheKey : nil) {
@@ -239,7 +411,7 @@ enum HistorySpans {
         }
         // Documents the last run did not see may be new: the first listing of each is filed.
         var firsts: [String: Int] = [:]
-        for i in documents.indices where previous[documents[i].id] == nil && firsts[documents[i].id] == nil {
+        for i in documents.indices where !seenBefore.contains(documents[i].id) && firsts[documents[i].id] == nil {
             firsts[documents[i].id] = i
         }
         let insert = try db.cachedStatement(sql: """
@@ -258,9 +430,13 @@ enum HistorySpans {
         var okNow = Set<String>()
         okNow.reserveCapacity(documents.count)
         for i in documents.indices where documents[i].status == .ok { okNow.insert(documents[i].id) }
-        let carried: Set<String> = cacheKey.isEmpty ? [] : okNow.filter { previous[$0] == cacheKey }
-        let gone = previous.filter { !$0.value.isEmpty && !okNow.contains($0.key) }.keys.sorted()
-        return DocumentChanges(carried: carried, gone: gone)
+        var carried = Set<String>(minimumCapacity: okNow.count), recompared = Set<String>()
+        for id in okNow {
+            guard let before = okBefore[id] else { continue }
+            if !cacheKey.isEmpty && before == cacheKey { carried.insert(id) } else { recompared.insert(id) }
+        }
+        let gone = okBefore.keys.filter { !okNow.contains($0) }.sorted()
+        return DocumentChanges(carried: carried, recompared: recompared, gone: gone)
     }
 
     /// Records the claims run `seq` saw, given what `recordDocuments` learned: the open spans of gone documents are
@@ -282,6 +458,7 @@ enum HistorySpans {
                 unresolved.append(i)
             }
         }
+        for document in changes.recompared where pending[document] == nil { pending[document] = [] }
         let closeAll = try db.cachedStatement(sql: "UPDATE claim_spans SET to_seq = ? WHERE document_id = ? AND to_seq IS NULL")
         for document in changes.gone { try closeAll.execute(arguments: [seq - 1, document]) }
         let openOf = try db.cachedStatement(sql: "SELECT claim_id FROM claim_spans WHERE document_id = ? AND to_seq IS NULL")

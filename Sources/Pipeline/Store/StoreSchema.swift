@@ -108,6 +108,9 @@ enum StoreSchema {
         migrator.registerMigration("v3-history-as-spans") { db in
             try HistorySpans.migrate(db)
         }
+        migrator.registerMigration("v4-claims-by-document") { db in
+            try HistorySpans.migrateByDocument(db)
+        }
         return migrator
     }
 }
