@@ -100,6 +100,33 @@ func writeConfig(extractOptions: String = "{}", run: String = "{}") throws -> UR
     return url
 }
 
+/// Checks that the run history's claims of the latest completed run are the run's `claims.jsonl`: ids, subjects,
+/// metrics, texts and values.
+///
+/// The store carries a document's claims over from the night before while its content and the cache key stay the same
+/// (the per-document stages make the same claims, as the extraction cache assumes too), and compares every night only
+/// the values of dates written without a year, which reconcile binds. A later stage changing anything else in a claim
+/// would leave the store behind the reports; this finds it.
+func expectHistoryMatchesClaimsFile(_ out: URL, _ comment: Comment) throws {
+    struct Row: Hashable { var id: String; var subject: String?; var metric: String; var text: String; var value: ClaimValue }
+    let decoder = JSONDecoder()
+    let lines = try String(contentsOf: out.appendingPathComponent("claims.jsonl"), encoding: .utf8).split(separator: "\n")
+    let written = try Set(lines.map { line in
+        let c = try decoder.decode(Claim.self, from: Data(line.utf8))
+        return Row(id: c.id, subject: c.subject, metric: c.metric, text: c.text, value: c.value)
+    })
+    let store = try RunStore(url: out.appendingPathComponent("claimtrack.sqlite"))
+    let stored = try Set(store.query("""
+        SELECT c.id, c.subject, c.metric, c.text, c.value_json FROM run_claims l JOIN claims c ON c.id = l.claim_id
+        WHERE l.run_id = (SELECT run_id FROM run_order ORDER BY seq DESC LIMIT 1)
+        """).map { row in
+        Row(id: row[0] ?? "", subject: row[1], metric: row[2] ?? "", text: row[3] ?? "",
+            value: try decoder.decode(ClaimValue.self, from: Data((row[4] ?? "").utf8)))
+    })
+    #expect(!written.isEmpty, comment)
+    #expect(stored == written, comment)
+}
+
 @Suite("nightly operations through the real binary", .serialized)
 struct OperationsTests {
     @Test("a second run over unchanged inputs reuses every document and writes the same report; edits and option changes re-extract")
@@ -121,6 +148,7 @@ struct OperationsTests {
         #expect(try Data(contentsOf: out.appendingPathComponent("report.json")) == firstReport)
         let store = try RunStore(url: out.appendingPathComponent("claimtrack.sqlite"))
         #expect(try store.query("SELECT parsed, reused FROM runs WHERE status = 'completed'") == [["0", "\(documents)"]])
+        try expectHistoryMatchesClaimsFile(out, "every document reused")
 
         // An edited file is read and extracted again; the others still come from the store.
         let edited = try #require(try FileManager.default.contentsOfDirectory(atPath: inputs.path).sorted().first)
@@ -130,17 +158,33 @@ struct OperationsTests {
         try handle.close()
         let third = try runBinary(runArguments(inputs, out, config: config))
         #expect(try summaryObject(third)["reused"] as? Int == documents - 1)
+        try expectHistoryMatchesClaimsFile(out, "one document edited")
+
+        // That document's state visit moves a year: the dates without a year in two reused documents, which reconcile
+        // binds to it, move with it, and the store's values follow though those documents are unchanged.
+        let anchor = inputs.appendingPathComponent(edited)
+        let text = try String(contentsOf: anchor, encoding: .utf8)
+        #expect(text.contains("4-5 December 2025"))
+        try Data(text.replacingOccurrences(of: "4-5 December 2025", with: "4-5 December 2024").utf8).write(to: anchor)
+        let rebound = try runBinary(runArguments(inputs, out, config: config))
+        #expect(try summaryObject(rebound)["reused"] as? Int == documents - 1)
+        #expect(try store.query("""
+            SELECT count(*) FROM claims WHERE instr(value_json, '"inferredFrom":"f-') > 0 AND instr(value_json, '"start":"2024-12-04"') > 0
+            """) == [["2"]])
+        try expectHistoryMatchesClaimsFile(out, "dates without a year bound to another year")
 
         // A changed extract option invalidates every cached extraction; so does --full.
         let changed = try writeConfig(extractOptions: #"{"maxSentenceLength": 4000}"#)
         let fourth = try runBinary(runArguments(inputs, out, config: changed))
         #expect(try summaryObject(fourth)["reused"] as? Int == 0)
+        try expectHistoryMatchesClaimsFile(out, "another cache key")
         let full = try runBinary(runArguments(inputs, out, config: changed, ["--full"]))
         #expect(try summaryObject(full)["reused"] as? Int == 0)
         let fullReport = try Data(contentsOf: out.appendingPathComponent("report.json"))
         let cached = try runBinary(runArguments(inputs, out, config: changed))
         #expect(try summaryObject(cached)["reused"] as? Int == documents)
         #expect(try Data(contentsOf: out.appendingPathComponent("report.json")) == fullReport)
+        try expectHistoryMatchesClaimsFile(out, "after --full, from the cache")
     }
 
     @Test("a second run while one holds the lock exits 1 naming the holder; a dead holder's lock is taken over")
