@@ -75,6 +75,8 @@ public struct ReconcileStage: Stage {
         let sourceNames = Set(names.values)
         let plan = ReviewPlan(reviews, sources: sourceNames, claims: claims)
         var notes: [String] = []
+        // Where reconcile's time goes, for the run log only.
+        var timings: [String] = []
         // Grouping, and the part of each fact's decision that reads no reliability (`FactBuilder.Prepared`), need each
         // claim's source and date but not the witness classes copy detection settles: they are made on this thread
         // while copy detection, which matches documents one by one, runs on another.
@@ -94,8 +96,13 @@ public struct ReconcileStage: Stage {
             })
             return (copies, note)
         }, {
+            let start = Date()
             let grouped = Grouping.group(claims, witnesses: witnesses, options: options)
-            return (grouped, FactBuilder.prepareAll(grouped.groups, with: preparer))
+            let grouping = Date()
+            let prepared = FactBuilder.prepareAll(grouped.groups, with: preparer)
+            timings.append(String(format: "grouping %.1f s, preparing facts %.1f s", grouping.timeIntervalSince(start),
+                                  Date().timeIntervalSince(grouping)))
+            return (grouped, prepared)
         })
         notes.append(copyNote)
         if dropText {
@@ -114,6 +121,7 @@ public struct ReconcileStage: Stage {
         var outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped,
                                      prepared: &preparedByKey)
         var rounds = 1
+        let roundsStart = Date()
         for _ in 0..<options.iterations {
             var next = estimateReliability(outcome.facts, claims: outcome.claims, witnesses: witnesses)
             for (name, pin) in plan.pinned { next[name] = pin }
@@ -124,6 +132,8 @@ public struct ReconcileStage: Stage {
             rounds += 1
         }
         notes.append("facts built in \(rounds) reliability rounds (at most \(options.iterations + 1))")
+        timings.append(String(format: "reliability rounds %.1f s", Date().timeIntervalSince(roundsStart)))
+        let afterRounds = Date()
         var facts = outcome.facts
         // Explanations are written once, for the round that stands (in parallel: long facts cite every claim).
         let reasons = outcome.reasons
@@ -138,7 +148,10 @@ public struct ReconcileStage: Stage {
         let outcomes = plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence, sources: sourceNames)
         let byID = Dictionary(reviewed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // A rejected claim counts towards no check either.
+        timings.append(String(format: "explanations and reviews %.1f s", Date().timeIntervalSince(afterRounds)))
+        let checksStart = Date()
         let checks = Checker(options: options).checks(claims: reviewed.filter { $0.rejected == nil }, facts: facts, claimsByID: byID)
+        timings.append(String(format: "checks %.1f s", Date().timeIntervalSince(checksStart)))
         var documentsOfSource: [String: [String]] = [:]
         for d in docs { documentsOfSource[names[d.id] ?? d.id, default: []].append(d.id) }
         let sources = documentsOfSource.keys.sorted().map { name in
@@ -149,7 +162,7 @@ public struct ReconcileStage: Stage {
         // Claims keep the input order; only values bound to a fact and rejections change.
         let updated = claims.map { byID[$0.id] ?? $0 }
         var result = Reconciliation(claims: updated, facts: facts, checks: checks, sources: sources, reviews: outcomes)
-        result.notes = notes
+        result.notes = notes + ["times: " + timings.joined(separator: ", ")]
         return result
     }
 
