@@ -191,6 +191,8 @@ struct FactBuilder {
         let counted: [Claim]
         let signatures: ValueSignatures
         let superseding: [String: Claim]
+        /// The claims weighed: those not superseded (all counted ones when every one is), in id order.
+        let pool: [Claim]
 
         /// Whether this was made from exactly these claims. A group holding claims whose year was bound from a fact
         /// never fits: a bound claim keeps its id while its value follows the fact's value, which may change from one
@@ -207,7 +209,10 @@ struct FactBuilder {
         // Comparisons are made once per distinct value (FactScoring.swift), so a fact of many near-copies stays cheap.
         var signatures = ValueSignatures(counted, options: options)
         let superseding = fastSupersessions(counted, signatures: &signatures)
-        return Prepared(claimIDs: group.claims.map(\.id), counted: counted, signatures: signatures, superseding: superseding)
+        let active = counted.filter { superseding[$0.id] == nil }.sortedByID()
+        let pool = active.isEmpty ? counted.sortedByID() : active
+        return Prepared(claimIDs: group.claims.map(\.id), counted: counted, signatures: signatures, superseding: superseding,
+                        pool: pool)
     }
 
     /// What a fact's explanation is made of, kept so the explanation can be written after the reliability rounds.
@@ -241,8 +246,7 @@ struct FactBuilder {
         let counted = prepared.counted
         var signatures = prepared.signatures
         let superseding = prepared.superseding
-        let active = counted.filter { superseding[$0.id] == nil }.sorted { $0.id < $1.id }
-        let pool = active.isEmpty ? counted.sorted { $0.id < $1.id } : active
+        let pool = prepared.pool
         // A value a reviewer accepted wins among the claims that state it; the rest are weighed against it as usual.
         let stating = accepted[group.id].map { v in pool.filter { $0.value.sameStatedValue(as: v) } } ?? []
         let candidates = stating.isEmpty ? pool : stating

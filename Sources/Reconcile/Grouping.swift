@@ -30,9 +30,13 @@ enum Grouping {
     /// The whole is a claim of the component's document with the named metric, subject, dimension and unit, and a
     /// larger value; one in the same sentence is preferred.
     static func statedComponents(_ claims: [Claim]) -> [(part: Claim, whole: Claim)] {
-        let byDocument = Dictionary(grouping: claims, by: \.document)
+        // Parts are few: only their documents' claims are grouped, and only the parts are put in id order.
+        let parts = claims.filter { componentOf($0) != nil }
+        guard !parts.isEmpty else { return [] }
+        let partDocuments = Set(parts.map(\.document))
+        let byDocument = Dictionary(grouping: claims.filter { partDocuments.contains($0.document) }, by: \.document)
         var out: [(part: Claim, whole: Claim)] = []
-        for part in claims.sorted(by: { $0.id < $1.id }) {
+        for part in parts.sortedByID() {
             guard let metric = componentOf(part), let p = Compare.point(part) else { continue }
             let wholes = (byDocument[part.document] ?? []).filter { w in
                 w.metric == metric && w.subject == part.subject && w.value.dimension == part.value.dimension
@@ -62,7 +66,7 @@ enum Grouping {
         var unresolved: [Claim] = []
         var dated: [Claim] = []
         var periodless: [Claim] = []
-        for c in claims.sorted(by: { $0.id < $1.id }) where feedsFacts(c) {
+        for c in claims.sortedByID() where feedsFacts(c) {
             if c.value.isDate && c.value.start == nil { unresolved.append(c); continue }
             // Dates of one event are one fact whatever period words surround them.
             if c.period == nil || c.value.isDate { periodless.append(c) } else { dated.append(c) }

@@ -307,3 +307,34 @@ struct PreparedReuseTests {
         #expect(!prepared.fits(bound))
     }
 }
+
+/// `sortedByID` against the plain sort it replaces.
+struct ClaimOrderTests {
+    @Test("id order by packed prefixes equals the plain stable sort", arguments: 0..<10)
+    func sortedByIDMatchesPlainSort(seed: Int) {
+        var g = ScaleEquivalenceTests.Generator(state: UInt64(seed) &+ 99)
+        // Hex ids as extraction makes them, ids sharing 16-byte prefixes, short ids, duplicates, and (for odd seeds)
+        // a non-ASCII id that sends the whole batch to the plain sort.
+        var ids: [String] = []
+        for _ in 0..<300 {
+            switch g.int(5) {
+            case 0: ids.append("c-" + String(g.next(), radix: 16))
+            case 1: ids.append("c-0123456789abcd" + String(g.int(50)))
+            case 2: ids.append(String(g.int(30)))
+            case 3: ids.append(ids.isEmpty ? "x" : g.pick(ids))
+            default: ids.append("feed-row-" + String(g.int(1000)) + "-" + String(g.int(9)))
+            }
+        }
+        if seed % 2 == 1 { ids.append("c-é" + String(g.int(9))) }
+        // Quotes tell claims with one id apart, so stability is checked too.
+        let claims = ids.enumerated().map { i, id in
+            var c = money(id, doc: "d", billions: 1)
+            c.quote = "claim \(i)"
+            return c
+        }
+        let plain = claims.sorted { $0.id < $1.id }
+        let fast = claims.sortedByID()
+        #expect(fast.map(\.id) == plain.map(\.id))
+        #expect(fast.map(\.quote) == plain.map(\.quote))
+    }
+}
