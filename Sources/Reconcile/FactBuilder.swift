@@ -194,13 +194,23 @@ struct FactBuilder {
         /// The claims weighed: those not superseded (all counted ones when every one is), in id order.
         let pool: [Claim]
 
-        /// Whether this was made from exactly these claims. A group holding claims whose year was bound from a fact
-        /// never fits: a bound claim keeps its id while its value follows the fact's value, which may change from one
-        /// reliability round to the next.
+        /// The values of the claims whose year was bound from a fact, in group order.
+        let boundValues: [ClaimValue]
+
+        /// Whether this was made from exactly these claims. A claim whose year was bound from a fact keeps its id while
+        /// its value follows the fact's value, which may change from one reliability round to the next, so bound
+        /// claims must also have the values they had.
         func fits(_ group: FactGroup) -> Bool {
-            group.inferred.isEmpty && group.claims.count == claimIDs.count
-                && zip(group.claims, claimIDs).allSatisfy { $0.id == $1 }
+            group.claims.count == claimIDs.count && zip(group.claims, claimIDs).allSatisfy { $0.id == $1 }
+                && FactBuilder.boundValues(group) == boundValues
         }
+    }
+
+    /// The values of a group's claims whose year was bound from a fact, in group order.
+    static func boundValues(_ group: FactGroup) -> [ClaimValue] {
+        guard !group.inferred.isEmpty else { return [] }
+        let bound = Set(group.inferred)
+        return group.claims.filter { bound.contains($0.id) }.map(\.value)
     }
 
     /// The reliability-free part of deciding a group's fact (`Prepared`).
@@ -212,7 +222,7 @@ struct FactBuilder {
         let active = counted.filter { superseding[$0.id] == nil }.sortedByID()
         let pool = active.isEmpty ? counted.sortedByID() : active
         return Prepared(claimIDs: group.claims.map(\.id), counted: counted, signatures: signatures, superseding: superseding,
-                        pool: pool)
+                        pool: pool, boundValues: FactBuilder.boundValues(group))
     }
 
     /// What a fact's explanation is made of, kept so the explanation can be written after the reliability rounds.

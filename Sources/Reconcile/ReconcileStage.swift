@@ -114,9 +114,13 @@ public struct ReconcileStage: Stage {
         var outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped,
                                      prepared: &preparedByKey)
         var rounds = 1
+        // Each claim's document, for the reliability estimate of every round (binding a year changes no claim's document).
+        var documentOf: [String: String] = [:]
+        documentOf.reserveCapacity(claims.count)
+        for c in claims where documentOf[c.id] == nil { documentOf[c.id] = c.document }
         let roundsStart = Date()
         for _ in 0..<options.iterations {
-            var next = estimateReliability(outcome.facts, claims: outcome.claims, witnesses: witnesses)
+            var next = estimateReliability(outcome.facts, documentOf: documentOf, witnesses: witnesses)
             for (name, pin) in plan.pinned { next[name] = pin }
             if next == reliability { break }
             reliability = next
@@ -137,8 +141,8 @@ public struct ReconcileStage: Stage {
                 if let why = reasons[out[i].id] { out[i].explanation = why.explain() }
             }
         }
-        var reviewed = outcome.claims
-        let outcomes = plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence, sources: sourceNames)
+        var reviewed = outcome.claims()
+        let outcomes = plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence(), sources: sourceNames)
         let byID = Dictionary(reviewed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // A rejected claim counts towards no check either.
         timings.append(String(format: "explanations and reviews %.1f s", Date().timeIntervalSince(afterRounds)))
@@ -166,7 +170,7 @@ public struct ReconcileStage: Stage {
     func factsAndClaims(_ claims: [Claim], witnesses: Witnesses, reliability: [String: Double],
                         plan: ReviewPlan? = nil, grouped: (groups: [FactGroup], unresolved: [Claim])? = nil,
                         prepared: inout [String: FactBuilder.Prepared])
-        -> (facts: [Fact], claims: [Claim], evidence: [String: [String]], reasons: [String: FactBuilder.Reasons]) {
+        -> RoundOutcome {
         var builder = FactBuilder(options: options, witnesses: witnesses, reliability: reliability)
         if let plan { builder.rejected = Set(plan.rejected.keys); builder.accepted = plan.accepted }
         let (groups, unresolved) = grouped ?? Grouping.group(claims, witnesses: witnesses, options: options)
@@ -211,20 +215,38 @@ public struct ReconcileStage: Stage {
             ($0.subject ?? "", $0.metric, $0.period?.start?.iso ?? "", $0.id) < ($1.subject ?? "", $1.metric, $1.period?.start?.iso ?? "", $1.id)
         }
         let reasons = Dictionary(built.map { ($0.fact.id, $0.reasons) }, uniquingKeysWith: { a, _ in a })
-        let boundByID = Dictionary(bound.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let evidence = Dictionary(finalGroups.map { ($0.id, $0.claims.map(\.id)) }, uniquingKeysWith: { a, b in a + b })
-        // Without bound dates the claims are returned as they came, sharing their storage instead of copying it.
-        return (facts, boundByID.isEmpty ? claims : claims.map { boundByID[$0.id] ?? $0 }, evidence, reasons)
+        return RoundOutcome(facts: facts, reasons: reasons, groups: finalGroups, bound: bound, input: claims)
+    }
+
+    /// One reliability round's facts; the claims with bound years and each group's claim ids are worked out only for
+    /// the round that stands (each is a pass over every claim).
+    struct RoundOutcome {
+        let facts: [Fact]
+        let reasons: [String: FactBuilder.Reasons]
+        let groups: [FactGroup]
+        let bound: [Claim]
+        let input: [Claim]
+
+        /// Every claim, with years bound from facts; without bound dates the claims are returned as they came, sharing
+        /// their storage instead of copying it.
+        func claims() -> [Claim] {
+            let boundByID = Dictionary(bound.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return boundByID.isEmpty ? input : input.map { boundByID[$0.id] ?? $0 }
+        }
+
+        /// Each fact group's claim ids, also of groups that make no fact because a reviewer rejected all their claims.
+        func evidence() -> [String: [String]] {
+            Dictionary(groups.map { ($0.id, $0.claims.map(\.id)) }, uniquingKeysWith: { a, b in a + b })
+        }
     }
 
     /// Reliability per source: smoothed share of its claims that support their fact, over facts with two or more witnesses.
     ///
     /// Superseded claims are left out: an early forecast replaced later is not an error.
-    func estimateReliability(_ facts: [Fact], claims: [Claim], witnesses: Witnesses) -> [String: Double] {
-        // Only each claim's document is read here: a map of whole claims by id cost more memory than the claims.
-        var documentOf: [String: String] = [:]
-        documentOf.reserveCapacity(claims.count)
-        for c in claims where documentOf[c.id] == nil { documentOf[c.id] = c.document }
+    ///
+    /// Only each claim's document is read (`documentOf`, claim id → document id): a map of whole claims by id cost more
+    /// memory than the claims.
+    func estimateReliability(_ facts: [Fact], documentOf: [String: String], witnesses: Witnesses) -> [String: Double] {
         var hits: [String: Double] = [:]
         var seen: [String: Double] = [:]
         for f in facts {

@@ -301,10 +301,16 @@ struct PreparedReuseTests {
         #expect(prepared.fits(g))
         #expect(!prepared.fits(Self.group(Array(s.claims.dropLast()))))
         #expect(!prepared.fits(Self.group(s.claims.reversed())))
-        // A bound claim keeps its id while its value follows the fact it was bound to.
+        // A bound claim keeps its id while its value follows the fact it was bound to: the preparation fits only
+        // while the bound values are the ones it was made with.
         var bound = g
         bound.inferred = [s.claims[0].id]
         #expect(!prepared.fits(bound))
+        let boundPrepared = builder.prepare(bound)
+        #expect(boundPrepared.fits(bound))
+        var rebound = bound
+        rebound.claims[0].value.min = (rebound.claims[0].value.min ?? 0) + 1
+        #expect(!boundPrepared.fits(rebound))
     }
 }
 
