@@ -186,12 +186,14 @@ enum CopyDetection {
 
         func count(_ s: Gram) -> UInt16 { counts[Int(s) & mask] }
 
-        /// The first `length` of `grams` in order of rarity (estimated frequency, then hash).
-        func rarest(_ grams: [Gram], _ length: Int) -> [Gram] {
-            guard length < grams.count else { return grams }
-            var keyed = grams.map { (count($0), $0) }
-            keyed.sort { $0 < $1 }
-            return keyed.prefix(length).map(\.1)
+        /// Which of `grams` are its first `length` in order of rarity (estimated frequency, then hash).
+        func rarestMask(_ grams: [Gram], _ length: Int) -> [Bool] {
+            guard length < grams.count else { return [Bool](repeating: true, count: grams.count) }
+            var keyed = grams.indices.map { (count(grams[$0]), grams[$0], $0) }
+            keyed.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+            var mask = [Bool](repeating: false, count: grams.count)
+            for (_, _, k) in keyed.prefix(length) { mask[k] = true }
+            return mask
         }
     }
 
@@ -206,123 +208,450 @@ enum CopyDetection {
     /// both lookups read far fewer postings than every 5-gram against every indexed 5-gram; rarity is counted over the
     /// whole corpus in a first pass, so the order is the same for every document.
     ///
+    /// Documents are matched one by one in id order, each against the clusters the earlier ones left (`Matcher`); the
+    /// 5-grams and prefixes of the next `chunk` of documents are computed on the other core meanwhile (`Chunk`).
+    ///
     /// `settled(i, j)` tells whether the pair could still change the result; a pair it rules out is compared only when
     /// the document has not yet joined a cluster.
     @discardableResult
     static func nearDuplicates(documents: [Document], names: [String?], overlap: Double,
                                settled: (Int, Int) -> Bool, found: (Int, Int) -> Void) -> Stats {
-        var stats = Stats()
         let n = documents.count
-        var parent: [Int] = []            // cluster union-find
-        var members: [[Int]] = []         // indexed documents per cluster root
-        var index: [Gram: [Int32]] = [:]        // every 5-gram of indexed documents -> clusters
-        var prefixes: [Gram: [Int32]] = [:]     // the rarest `prefixLength` 5-grams of indexed documents -> clusters
-        var kept: [Int: [Gram]] = [:]   // 5-grams of indexed documents
-        var mark: [Int] = []
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
-        /// 5-grams of documents `range`, computed in parallel (empty for documents without a source).
-        func shingled(_ range: Range<Int>) -> [[Gram]] {
-            var grams = [[Gram]](repeating: [], count: range.count)
-            let base = range.lowerBound
-            grams.withUnsafeMutableBufferPointer { buffer in
-                // Each iteration writes its own slot.
-                nonisolated(unsafe) let out = buffer
-                DispatchQueue.concurrentPerform(iterations: range.count) { k in
-                    out[k] = names[base + k] == nil ? [] : shingles(documents[base + k].text)
-                }
-            }
-            return grams
-        }
         // First pass: how common each 5-gram is in the whole corpus.
-        var rarity = Rarity(buckets: min(1 << 24, max(1 << 12, n * 256)))
+        var counting = Rarity(buckets: min(1 << 24, max(1 << 12, n * 256)))
         var start = 0
         while start < n {
             let end = min(n, start + chunk)
-            for g in shingled(start..<end) { rarity.add(g) }
-            start = end
-        }
-        start = 0
-        while start < n {
-            let end = min(n, start + chunk)
-            let grams = shingled(start..<end)
-            for i in start..<end {
-                let g = grams[i - start]
-                guard names[i] != nil, !g.isEmpty else { continue }
-                let stamp = i + 1
-                let prefix = rarity.rarest(g, prefixLength(g.count, overlap: overlap))
-                var candidates: [Int] = []
-                // Indexed documents at least as large as this one share a 5-gram of its prefix (pass 0); smaller
-                // ones hold a 5-gram of this document in their own prefix (pass 1).
-                for pass in 0..<2 {
-                    for s in pass == 0 ? prefix : g {
-                        guard let posting = pass == 0 ? index[s] : prefixes[s] else { continue }
-                        guard posting.count <= commonGramClusters else { stats.common += 1; continue }
-                        stats.postings += posting.count
-                        for c in posting {
-                            let r = find(Int(c))
-                            if mark[r] != stamp { mark[r] = stamp; candidates.append(r) }
-                        }
-                    }
-                }
-                candidates.sort()
-                stats.candidates += candidates.count
-                var joined: [Int] = []
-                for r in candidates {
-                    var hit = false
-                    for j in members[r] where names[j] != names[i] {
-                        guard joined.isEmpty || !settled(j, i), let other = kept[j] else { continue }
-                        stats.comparisons += 1
-                        let shared = sharedCount(g, other)
-                        if Double(shared) >= overlap * Double(min(g.count, other.count)) {
-                            found(j, i)
-                            hit = true
-                        }
-                    }
-                    if hit { joined.append(r) }
-                }
-                // Join (and merge) the matched clusters, or start a new one.
-                let root: Int
-                if let first = joined.first {
-                    root = first
-                    for r in joined.dropFirst() {
-                        parent[r] = root
-                        members[root] += members[r]
-                        members[r] = []
-                    }
-                    if members[root].count > indexedPerCluster {
-                        for j in members[root][indexedPerCluster...] { kept[j] = nil }
-                        members[root].removeLast(members[root].count - indexedPerCluster)
-                    }
-                } else {
-                    root = parent.count
-                    parent.append(root); members.append([]); mark.append(0)
-                }
-                guard members[root].count < indexedPerCluster else { continue }
-                members[root].append(i)
-                kept[i] = g
-                let id = Int32(root)
-                for s in g {
-                    if let last = index[s]?.last, find(Int(last)) == root { continue }
-                    index[s, default: []].append(id)
-                }
-                for s in prefix {
-                    if let last = prefixes[s]?.last, find(Int(last)) == root { continue }
-                    prefixes[s, default: []].append(id)
+            var grams = [[Gram]](repeating: [], count: end - start)
+            grams.withUnsafeMutableBufferPointer { buffer in
+                // Each iteration writes its own slot.
+                nonisolated(unsafe) let out = buffer
+                DispatchQueue.concurrentPerform(iterations: end - start) { [start] k in
+                    out[k] = names[start + k] == nil ? [] : shingles(documents[start + k].text)
                 }
             }
+            for g in grams { counting.add(g) }
             start = end
         }
-        stats.clusters = parent.count
-        return stats
+        let rarity = counting
+        /// A document's 5-grams and which of them form its prefix (empty for documents without a source).
+        let prepare: @Sendable (Int) -> ([Gram], [Bool]) = { i in
+            guard names[i] != nil else { return ([], []) }
+            let g = shingles(documents[i].text)
+            return (g, rarity.rarestMask(g, prefixLength(g.count, overlap: overlap)))
+        }
+
+        // Sources as small numbers, so the matcher compares integers rather than strings (-1: no source).
+        var sourceIDs: [String: Int] = [:]
+        let source = names.map { name -> Int in
+            guard let name else { return -1 }
+            if let id = sourceIDs[name] { return id }
+            sourceIDs[name] = sourceIDs.count
+            return sourceIDs.count - 1
+        }
+        var matcher = Matcher(sources: source, overlap: overlap)
+        defer { matcher.index.deallocate() }
+        guard n > 0 else { return matcher.stats }
+        var current = Chunk(0..<min(n, chunk), prepare)
+        DispatchQueue.global().async { [current] in current.work() }
+        current.work()
+        while true {
+            current.wait()
+            var next: Chunk?
+            if current.range.upperBound < n {
+                let following = Chunk(current.range.upperBound..<min(n, current.range.upperBound + chunk), prepare)
+                DispatchQueue.global().async { following.work() }
+                next = following
+            }
+            for i in current.range {
+                let (g, inPrefix) = current[i]
+                if !g.isEmpty { matcher.match(i, g, inPrefix, settled: settled, found: found) }
+            }
+            guard let following = next else { break }
+            following.work()
+            current = following
+        }
+        matcher.stats.clusters = matcher.parent.count
+        return matcher.stats
+    }
+
+    /// The clusters of the documents matched so far and the index of their indexed members' 5-grams.
+    private struct Matcher {
+        let sources: [Int]
+        let overlap: Double
+        var stats = Stats()
+        /// Cluster union-find.
+        var parent: [Int32] = []
+        /// Indexed documents per cluster root.
+        var members: [[Int]] = []
+        /// 5-grams of indexed documents -> clusters (all of them, and those of prefixes).
+        var index = PostingIndex()
+        /// 5-grams of indexed documents, by document.
+        var kept: [[Gram]]
+        /// Per cluster id: the stamp of the last document that listed it.
+        var mark: [UInt32] = []
+        /// The current document's 5-grams' places in `index`, from its look-up, for adding them.
+        var places: [Int] = []
+        /// The posting lists the current document reads.
+        var lists: [PostingIndex.List] = []
+        /// Cluster ids in those lists, each once.
+        var listed: [Int32] = []
+        var candidates: [Int] = []
+        /// The current document's 5-grams, for comparing it with cluster members.
+        var own = GramSet()
+
+        init(sources: [Int], overlap: Double) {
+            self.sources = sources
+            self.overlap = overlap
+            kept = [[Gram]](repeating: [], count: sources.count)
+        }
+
+        mutating func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != Int32(x) { parent[x] = parent[Int(parent[x])]; x = Int(parent[x]) }
+            return x
+        }
+
+        /// Matches document `i` (5-grams `g`, prefix `inPrefix`) against the clusters so far, then joins or starts one.
+        mutating func match(_ i: Int, _ g: [Gram], _ inPrefix: [Bool], settled: (Int, Int) -> Bool,
+                            found: (Int, Int) -> Void) {
+            let stamp = UInt32(i + 1)
+            // Indexed documents at least as large as this one share a 5-gram of its prefix (its 5-gram in the lists
+            // of all indexed 5-grams); smaller ones hold a 5-gram of this document in their own prefix. Both lists of
+            // a 5-gram come from one probe, and every probe is made before any list is read, so the probes' cache
+            // misses overlap. Room for all of the document's 5-grams is made first, so the places stay valid.
+            index.reserve(adding: g.count)
+            places.removeAll(keepingCapacity: true)
+            lists.removeAll(keepingCapacity: true)
+            for k in g.indices {
+                let place = index.place(of: g[k])
+                places.append(place)
+                guard let found = index.lists(at: place) else { continue }
+                if inPrefix[k] { lists.append(found.all) }
+                lists.append(found.prefix)
+            }
+            listed.removeAll(keepingCapacity: true)
+            var postings = 0, common = 0
+            mark.withUnsafeMutableBufferPointer { mark in
+                for list in lists where list.count > 0 {
+                    guard list.count <= commonGramClusters else { common += 1; continue }
+                    postings += Int(list.count)
+                    for c in index.postings(list) where mark[Int(c)] != stamp {
+                        mark[Int(c)] = stamp
+                        listed.append(c)
+                    }
+                }
+            }
+            stats.postings += postings
+            stats.common += common
+            // The clusters the listed ids now belong to (ids of merged clusters lead to their root), each once.
+            candidates.removeAll(keepingCapacity: true)
+            for c in listed {
+                let r = find(Int(c))
+                if r == Int(c) || mark[r] != stamp { mark[r] = stamp; candidates.append(r) }
+            }
+            candidates.sort()
+            stats.candidates += candidates.count
+            var joined: [Int] = []
+            var filled = false
+            for r in candidates {
+                var hit = false
+                for j in members[r] where sources[j] != sources[i] {
+                    guard joined.isEmpty || !settled(j, i) else { continue }
+                    let other = kept[j]
+                    stats.comparisons += 1
+                    if !filled { own.fill(g); filled = true }
+                    if own.shares(overlap * Double(min(g.count, other.count)), of: other) {
+                        found(j, i)
+                        hit = true
+                    }
+                }
+                if hit { joined.append(r) }
+            }
+            // Join (and merge) the matched clusters, or start a new one.
+            let root: Int
+            if let first = joined.first {
+                root = first
+                for r in joined.dropFirst() {
+                    parent[r] = Int32(root)
+                    members[root] += members[r]
+                    members[r] = []
+                }
+                if members[root].count > indexedPerCluster {
+                    for j in members[root][indexedPerCluster...] { kept[j] = [] }
+                    members[root].removeLast(members[root].count - indexedPerCluster)
+                }
+            } else {
+                root = parent.count
+                parent.append(Int32(root)); members.append([]); mark.append(0)
+            }
+            guard members[root].count < indexedPerCluster else { return }
+            members[root].append(i)
+            kept[i] = g
+            // A list whose last id is of this cluster already leads to it.
+            parent.withUnsafeBufferPointer { parent in
+                for k in g.indices {
+                    index.add(Int32(root), under: g[k], near: places[k], inPrefix: inPrefix[k]) { last in
+                        var x = Int(last)
+                        while parent[x] != Int32(x) { x = Int(parent[x]) }
+                        return x == root
+                    }
+                }
+            }
+        }
+    }
+
+    /// The 5-grams and prefixes of a range of documents, computed by whichever threads call `work()`: the thread that
+    /// matches documents starts the next chunk on another thread before matching the current one, and takes its share
+    /// of what is left once it has matched.
+    private final class Chunk: @unchecked Sendable {
+        let range: Range<Int>
+        private let prepare: @Sendable (Int) -> ([Gram], [Bool])
+        private let grams: UnsafeMutableBufferPointer<[Gram]>
+        private let prefixes: UnsafeMutableBufferPointer<[Bool]>
+        // `next` and `finished` are guarded by `lock`; each document's slots are written by the thread that took it.
+        private let lock = NSLock()
+        private var next: Int
+        private var finished = 0
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ range: Range<Int>, _ prepare: @escaping @Sendable (Int) -> ([Gram], [Bool])) {
+            self.range = range
+            self.prepare = prepare
+            next = range.lowerBound
+            grams = .allocate(capacity: range.count)
+            grams.initialize(repeating: [])
+            prefixes = .allocate(capacity: range.count)
+            prefixes.initialize(repeating: [])
+        }
+
+        deinit {
+            grams.deinitialize().deallocate()
+            prefixes.deinitialize().deallocate()
+        }
+
+        /// Prepares documents, a few at a time, until none is left to take.
+        func work() {
+            while true {
+                lock.lock()
+                let batch = next..<min(range.upperBound, next + 16)
+                next = batch.upperBound
+                lock.unlock()
+                if batch.isEmpty { return }
+                for i in batch { (grams[i - range.lowerBound], prefixes[i - range.lowerBound]) = prepare(i) }
+                lock.lock()
+                finished += batch.count
+                let all = finished == range.count
+                lock.unlock()
+                if all { done.signal() }
+            }
+        }
+
+        /// Waits until every document of the chunk is prepared (called once).
+        func wait() { done.wait() }
+
+        subscript(_ i: Int) -> ([Gram], [Bool]) { (grams[i - range.lowerBound], prefixes[i - range.lowerBound]) }
+    }
+
+    /// One document's 5-grams in a small open-addressing table, to count how many of another document's it holds.
+    ///
+    /// A merge of two sorted arrays (`sharedCount`) takes a step per element whose direction depends on the step
+    /// before; here each of the other document's 5-grams is looked up on its own, so the look-ups overlap.
+    struct GramSet {
+        private var table: [Gram] = []   // 0: empty (the 5-gram 0 is kept in `hasZero`)
+        private var hasZero = false
+        private var shift: UInt32 = 32
+
+        /// Holds exactly `grams` from now on.
+        mutating func fill(_ grams: [Gram]) {
+            var bits = 4
+            while 1 << bits < 2 * grams.count { bits += 1 }
+            if table.count == 1 << bits {
+                table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            } else {
+                table = [Gram](repeating: 0, count: 1 << bits)
+            }
+            shift = 32 - UInt32(bits)
+            hasZero = false
+            let mask = (1 << bits) - 1
+            table.withUnsafeMutableBufferPointer { t in
+                for s in grams {
+                    if s == 0 { hasZero = true; continue }
+                    var k = Int((s &* 0x9E37_79B1) >> shift)
+                    while t[k] != 0 && t[k] != s { k = (k + 1) & mask }
+                    t[k] = s
+                }
+            }
+        }
+
+        @inline(__always) private func contains(_ s: Gram, _ t: UnsafeBufferPointer<Gram>) -> Bool {
+            if s == 0 { return hasZero }
+            let mask = t.count - 1
+            var k = Int((s &* 0x9E37_79B1) >> shift)
+            while true {
+                let x = t[k]
+                if x == s { return true }
+                if x == 0 { return false }
+                k = (k + 1) & mask
+            }
+        }
+
+        /// Whether at least `needed` of `other` (distinct 5-grams) are in the set, stopped once the answer is known.
+        func shares(_ needed: Double, of other: [Gram]) -> Bool {
+            table.withUnsafeBufferPointer { t in
+                other.withUnsafeBufferPointer { other in
+                    var n = 0, k = 0
+                    while k < other.count {
+                        let end = min(other.count, k + 64)
+                        while k < end {
+                            n &+= contains(other[k], t) ? 1 : 0
+                            k &+= 1
+                        }
+                        // The count only grows, by at most one per 5-gram left.
+                        if Double(n) >= needed { return true }
+                        if Double(n + other.count - k) < needed { return false }
+                    }
+                    return Double(n) >= needed
+                }
+            }
+        }
+    }
+
+    /// Both posting lists of every 5-gram of the indexed documents: the clusters holding it (`all`) and the clusters
+    /// holding it among a member's rarest `prefixLength` 5-grams (`prefix`), as one open-addressing table keyed by the
+    /// 5-gram's hash.
+    ///
+    /// This replaces two `[Gram: [Int32]]`: a lookup there hashed the key, probed, then loaded the list's array
+    /// object, which for 30,000 lists read per document at 100,000 documents was mostly cache misses. Here a probe
+    /// lands on one slot holding both lists' length and where their cluster ids start. A list's ids sit in a block of
+    /// its own, of 4 entries or the power of 2 its length reaches, moved to one twice as large when full. A list
+    /// longer than `commonGramClusters` is never read again (lists only grow), so it keeps only its length.
+    ///
+    /// The storage is manual and freed by `deallocate()`; the value is used by one function and never copied.
+    struct PostingIndex {
+        /// Where a list's cluster ids start, and how many it holds.
+        struct List {
+            var start: UnsafeMutablePointer<Int32>?
+            var count: UInt16
+        }
+
+        /// A 5-gram and its two lists; empty while both lists are.
+        private struct Slot {
+            var key: Gram = 0
+            var allCount: UInt16 = 0
+            var prefixCount: UInt16 = 0
+            var all: UnsafeMutablePointer<Int32>?
+            var prefix: UnsafeMutablePointer<Int32>?
+            var isEmpty: Bool { allCount == 0 && prefixCount == 0 }
+        }
+
+        /// The smallest block, in entries.
+        private static let smallest = 4
+        private var slots: UnsafeMutablePointer<Slot>
+        private var slotBits = 12
+        private var keys = 0
+
+        init() {
+            slots = .allocate(capacity: 1 << slotBits)
+            slots.initialize(repeating: Slot(), count: 1 << slotBits)
+        }
+
+        func deallocate() {
+            for k in 0..<(1 << slotBits) {
+                slots[k].all?.deallocate()
+                slots[k].prefix?.deallocate()
+            }
+            slots.deallocate()
+        }
+
+        @inline(__always) private func home(_ key: Gram) -> Int { Int((key &* 0x9E37_79B1) >> (32 - UInt32(slotBits))) }
+
+        /// Grows the table now if `count` new 5-grams could take it past its load limit, so that places found by
+        /// `place(of:)` stay valid while they are added.
+        mutating func reserve(adding count: Int) {
+            while 10 * (keys + count) > 7 << slotBits { grow() }
+        }
+
+        /// The slot holding `key`, or the empty one where it would go.
+        @inline(__always) func place(of key: Gram) -> Int {
+            let mask = (1 << slotBits) - 1
+            var k = home(key)
+            while !slots[k].isEmpty && slots[k].key != key { k = (k + 1) & mask }
+            return k
+        }
+
+        /// Both lists of the 5-gram at `place`, or nil for an empty slot.
+        @inline(__always) func lists(at place: Int) -> (all: List, prefix: List)? {
+            let s = slots[place]
+            if s.isEmpty { return nil }
+            return (List(start: s.all, count: s.allCount), List(start: s.prefix, count: s.prefixCount))
+        }
+
+        /// The cluster ids of a list read by `lists(at:)` (valid until the next `add`).
+        @inline(__always) func postings(_ list: List) -> UnsafeBufferPointer<Int32> {
+            UnsafeBufferPointer(start: list.start, count: list.start == nil ? 0 : Int(list.count))
+        }
+
+        /// Appends cluster `id` to the lists of `key` (`prefix` too when `inPrefix`), unless the list's last id is of
+        /// the same cluster (`sameCluster`) or the list is already common. `place` is where `place(of:)` found the
+        /// key since the last `reserve`; a 5-gram added since may have taken it, and then the probe goes on.
+        mutating func add(_ id: Int32, under key: Gram, near place: Int, inPrefix: Bool, sameCluster: (Int32) -> Bool) {
+            let mask = (1 << slotBits) - 1
+            var k = place
+            while !slots[k].isEmpty && slots[k].key != key { k = (k + 1) & mask }
+            if slots[k].isEmpty {
+                precondition(10 * (keys + 1) <= 7 << slotBits, "PostingIndex: add without reserve")
+                slots[k].key = key
+                keys += 1
+            }
+            PostingIndex.append(id, to: &slots[k].all, &slots[k].allCount, sameCluster: sameCluster)
+            if inPrefix { PostingIndex.append(id, to: &slots[k].prefix, &slots[k].prefixCount, sameCluster: sameCluster) }
+        }
+
+        private static func append(_ id: Int32, to start: inout UnsafeMutablePointer<Int32>?, _ count: inout UInt16,
+                                   sameCluster: (Int32) -> Bool) {
+            let n = Int(count)
+            guard n <= commonGramClusters else { return }
+            if let start, n > 0, sameCluster(start[n - 1]) { return }
+            if n == commonGramClusters {
+                // Common from now on: the ids are never read again.
+                start?.deallocate()
+                start = nil
+                count += 1
+                return
+            }
+            if n == 0 {
+                start = .allocate(capacity: smallest)
+            } else if n >= smallest && n & (n - 1) == 0, let full = start {
+                // The block (as many entries as the list holds) is full: move to one twice as large.
+                let larger = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * n)
+                larger.update(from: full, count: n)
+                full.deallocate()
+                start = larger
+            }
+            start?[n] = id
+            count += 1
+        }
+
+        /// Doubles the table and places every 5-gram again.
+        private mutating func grow() {
+            let old = slots, oldCount = 1 << slotBits
+            slotBits += 1
+            slots = .allocate(capacity: 1 << slotBits)
+            slots.initialize(repeating: Slot(), count: 1 << slotBits)
+            let mask = (1 << slotBits) - 1
+            for k in 0..<oldCount where !old[k].isEmpty {
+                var at = home(old[k].key)
+                while !slots[at].isEmpty { at = (at + 1) & mask }
+                slots[at] = old[k]
+            }
+            old.deallocate()
+        }
     }
 
     /// What the index saved: how many postings were read (and 5-grams skipped as too common), clusters considered,
     /// and document pairs compared (for the run log and the scale notes).
-    struct Stats: Sendable, CustomStringConvertible {
+    struct Stats: Sendable, Equatable, CustomStringConvertible {
         var postings = 0
         var common = 0
         var candidates = 0

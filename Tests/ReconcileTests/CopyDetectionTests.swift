@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+@testable import Reconcile
+
+/// Copy detection's own parts against plain definitions: the posting table against a dictionary of arrays, the
+/// per-document 5-gram set against a merge count, and the whole search against the index as first written, on corpora
+/// that fill clusters past `indexedPerCluster`, merge clusters, and grow lists past `commonGramClusters`.
+@Suite("copy detection: index parts and the whole search equal their plain definitions")
+struct CopyDetectionTests {
+    typealias Gram = CopyDetection.Gram
+
+    @Test(arguments: 0..<6)
+    func gramSetCountsAsTheMergeDoes(seed: Int) {
+        var g = ScaleEquivalenceTests.Generator(state: UInt64(seed) &+ 500)
+        var set = CopyDetection.GramSet()
+        for _ in 0..<200 {
+            // Small ranges make shared elements likely; 0 is a 5-gram like any other.
+            let range = UInt64(1 + g.int(3000))
+            func grams() -> [Gram] {
+                Array(Set((0..<g.int(300)).map { _ in Gram(g.next() % range) })).sorted()
+            }
+            let a = grams(), b = grams()
+            set.fill(a)
+            let shared = CopyDetection.sharedCount(a, b)
+            for needed in [0.0, 1, Double(shared) - 0.5, Double(shared), Double(shared) + 0.5, Double(shared + 1),
+                           Double(b.count), Double(g.int(400))] {
+                #expect(set.shares(needed, of: b) == (Double(shared) >= needed), "seed \(seed): \(needed) of \(shared)")
+            }
+        }
+    }
+
+    @Test(arguments: 0..<4)
+    func postingTableKeepsTheListsADictionaryWould(seed: Int) {
+        var g = ScaleEquivalenceTests.Generator(state: UInt64(seed) &+ 700)
+        var table = CopyDetection.PostingIndex()
+        defer { table.deallocate() }
+        var all: [Gram: [Int32]] = [:], prefix: [Gram: [Int32]] = [:]
+        // A few keys take a third of the adds, so their lists pass the common limit; the others come in over the
+        // table's growth.
+        let keys = [0] + (0..<(5000 + g.int(3000))).map { _ in Gram(truncatingIfNeeded: g.next()) }
+        func model(_ list: inout [Int32]?, _ id: Int32) {
+            if let last = list?.last, last == id { return }
+            list = (list ?? []) + [id]
+        }
+        for round in 0..<60_000 {
+            let id = Int32(round / 7)
+            let key = g.int(3) == 0 ? keys[g.int(5)] : keys[g.int(min(keys.count, 1 + round / 10))]
+            let inPrefix = g.int(3) == 0
+            table.reserve(adding: 1)
+            table.add(id, under: key, near: table.place(of: key), inPrefix: inPrefix) { $0 == id }
+            model(&all[key], id)
+            if inPrefix { model(&prefix[key], id) }
+        }
+        func expectSame(_ list: CopyDetection.PostingIndex.List, _ expected: [Int32]?, _ key: Gram) {
+            let ids = expected ?? []
+            if ids.count > CopyDetection.commonGramClusters {
+                #expect(Int(list.count) == CopyDetection.commonGramClusters + 1, "key \(key)")
+            } else {
+                #expect(Array(table.postings(list)) == ids, "key \(key)")
+            }
+        }
+        var common = 0
+        for key in Set(keys) {
+            guard let lists = table.lists(at: table.place(of: key)) else {
+                #expect(all[key] == nil, "key \(key)")
+                continue
+            }
+            expectSame(lists.all, all[key], key)
+            expectSame(lists.prefix, prefix[key], key)
+            if lists.all.count > CopyDetection.commonGramClusters { common += 1 }
+        }
+        #expect(common > 0, "seed \(seed): some lists passed the common limit")
+    }
+
+    /// Texts over a large vocabulary: mostly boilerplate ones, from one source in the first part (kept apart, so the
+    /// boilerplate's lists pass `commonGramClusters`) and from any source after; light edits of a few texts from many
+    /// sources (clusters that fill and merge); unrelated ones; a few without a source.
+    static func corpus(seed: UInt64, count: Int) -> (texts: [String], names: [String?], days: [Int]) {
+        var g = ScaleEquivalenceTests.Generator(state: seed)
+        let vocabulary = (0..<3000).map { "w\($0)" } + ["Über", "café", "naïve"]
+        let boilerplate = "this story was reported with inputs from the wire agency desk".split(separator: " ").map(String.init)
+        let templates = (0..<8).map { _ in (0..<(20 + g.int(30))).map { _ in g.pick(vocabulary) } }
+        var texts: [String] = [], names: [String?] = [], days: [Int] = []
+        for k in 0..<count {
+            var words: [String]
+            var name: String?
+            switch g.int(10) {
+            case 0..<4:
+                words = (0..<(1 + g.int(3))).map { _ in g.pick(vocabulary) } + boilerplate
+                name = k < count * 7 / 10 ? "alpha" : "s\(g.int(6))"
+            case 4..<8:
+                words = g.pick(templates)
+                for _ in 0..<g.int(words.count / 4 + 1) { words[g.int(words.count)] = g.pick(vocabulary) }
+                if g.int(4) == 0 { words.removeLast(g.int(words.count / 2)) }
+                name = "f\(g.int(60))"
+            default:
+                words = (0..<(5 + g.int(30))).map { _ in g.pick(vocabulary) }
+                name = "s\(g.int(6))"
+            }
+            if g.int(25) == 0 { name = nil }
+            texts.append(words.joined(separator: g.int(2) == 0 ? " " : ", "))
+            names.append(name)
+            days.append(g.int(4))
+        }
+        return (texts, names, days)
+    }
+
+    /// Copy detection's index as first written: 5-grams computed in each pass, two `[Gram: [Int32]]` of cluster ids
+    /// read one after the other, pairs compared with a sorted merge.
+    static func plainNearDuplicates(_ texts: [String], names: [String?], overlap: Double, settled: (Int, Int) -> Bool,
+                                    found: (Int, Int) -> Void) -> CopyDetection.Stats {
+        var stats = CopyDetection.Stats()
+        let grams = texts.indices.map { names[$0] == nil ? [] : CopyDetection.shingles(texts[$0]) }
+        var rarity = CopyDetection.Rarity(buckets: min(1 << 24, max(1 << 12, texts.count * 256)))
+        for g in grams { rarity.add(g) }
+        var parent: [Int] = [], members: [[Int]] = [], mark: [Int] = []
+        var index: [Gram: [Int32]] = [:], prefixes: [Gram: [Int32]] = [:], kept: [Int: [Gram]] = [:]
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { x = parent[x] }
+            return x
+        }
+        for i in texts.indices {
+            let g = grams[i]
+            guard names[i] != nil, !g.isEmpty else { continue }
+            let length = CopyDetection.prefixLength(g.count, overlap: overlap)
+            let prefix = Array(g.sorted { (rarity.count($0), $0) < (rarity.count($1), $1) }.prefix(length))
+            var candidates: [Int] = []
+            for (lists, keys) in [(index, prefix), (prefixes, g)] {
+                for s in keys {
+                    guard let posting = lists[s] else { continue }
+                    guard posting.count <= CopyDetection.commonGramClusters else { stats.common += 1; continue }
+                    stats.postings += posting.count
+                    for c in posting where mark[find(Int(c))] != i + 1 {
+                        mark[find(Int(c))] = i + 1
+                        candidates.append(find(Int(c)))
+                    }
+                }
+            }
+            candidates.sort()
+            stats.candidates += candidates.count
+            var joined: [Int] = []
+            for r in candidates {
+                var hit = false
+                for j in members[r] where names[j] != names[i] {
+                    guard joined.isEmpty || !settled(j, i), let other = kept[j] else { continue }
+                    stats.comparisons += 1
+                    if Double(CopyDetection.sharedCount(g, other)) >= overlap * Double(min(g.count, other.count)) {
+                        found(j, i)
+                        hit = true
+                    }
+                }
+                if hit { joined.append(r) }
+            }
+            let root: Int
+            if let first = joined.first {
+                root = first
+                for r in joined.dropFirst() {
+                    parent[r] = root
+                    members[root] += members[r]
+                    members[r] = []
+                }
+                if members[root].count > CopyDetection.indexedPerCluster {
+                    for j in members[root][CopyDetection.indexedPerCluster...] { kept[j] = nil }
+                    members[root].removeLast(members[root].count - CopyDetection.indexedPerCluster)
+                }
+            } else {
+                root = parent.count
+                parent.append(root); members.append([]); mark.append(0)
+            }
+            guard members[root].count < CopyDetection.indexedPerCluster else { continue }
+            members[root].append(i)
+            kept[i] = g
+            for s in g where index[s]?.last.map({ find(Int($0)) }) != root { index[s, default: []].append(Int32(root)) }
+            for s in prefix where prefixes[s]?.last.map({ find(Int($0)) }) != root {
+                prefixes[s, default: []].append(Int32(root))
+            }
+        }
+        stats.clusters = parent.count
+        return stats
+    }
+
+    /// The calls `nearDuplicates` makes and what it counts, with `settled` and `found` as `SourceAnalysis.copies` has
+    /// them (links by source and date, a pair settled once its links are there).
+    static func calls(_ corpus: (texts: [String], names: [String?], days: [Int]), overlap: Double,
+                      _ search: ([String], [String?], (Int, Int) -> Bool, (Int, Int) -> Void) -> CopyDetection.Stats)
+        -> (calls: [[Int]], stats: CopyDetection.Stats) {
+        var out: [String: Set<String>] = [:]
+        var calls: [[Int]] = []
+        func links(_ i: Int, _ j: Int) -> [(String, String)] {
+            guard let a = corpus.names[i], let b = corpus.names[j], a != b else { return [] }
+            let pi = corpus.days[i], pj = corpus.days[j]
+            if pi != pj { return pi < pj ? [(b, a)] : [(a, b)] }
+            return [(a, b), (b, a)]
+        }
+        let stats = search(corpus.texts, corpus.names, { i, j in links(i, j).allSatisfy { out[$0.0]?.contains($0.1) == true } },
+                           { i, j in
+                               calls.append([i, j])
+                               for (copier, copied) in links(i, j) { out[copier, default: []].insert(copied) }
+                           })
+        return (calls, stats)
+    }
+
+    /// More documents than a chunk, so the next chunk's 5-grams are prepared while one is matched.
+    @Test(arguments: 0..<3)
+    func searchMakesTheCallsTheFirstIndexMade(seed: Int) {
+        let corpus = Self.corpus(seed: UInt64(seed) &+ 2000, count: CopyDetection.chunk + 700)
+        for overlap in [0.5, 0.8] {
+            let fast = Self.calls(corpus, overlap: overlap) { texts, names, settled, found in
+                CopyDetection.nearDuplicates(documents: texts.enumerated().map { document("d-\($0.offset)", published: nil, text: $0.element) },
+                                             names: names, overlap: overlap, settled: settled, found: found)
+            }
+            let plain = Self.calls(corpus, overlap: overlap) { texts, names, settled, found in
+                Self.plainNearDuplicates(texts, names: names, overlap: overlap, settled: settled, found: found)
+            }
+            let common = min(fast.calls.count, plain.calls.count)
+            let differ = (0..<common).first { fast.calls[$0] != plain.calls[$0] } ?? common
+            #expect(fast.calls.count == plain.calls.count && differ == fast.calls.count,
+                    "seed \(seed), overlap \(overlap): \(fast.calls.count) and \(plain.calls.count) calls, first differing at \(differ)")
+            #expect(fast.stats == plain.stats, "seed \(seed), overlap \(overlap): \(fast.stats) against \(plain.stats)")
+            // The corpus reaches the limits the index has.
+            #expect(plain.stats.common > 0 && plain.calls.count > 100, "seed \(seed), overlap \(overlap): \(plain.stats)")
+        }
+    }
+}
