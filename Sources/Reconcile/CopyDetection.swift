@@ -54,11 +54,67 @@ enum CopyDetection {
         } else {
             hashes = grams(scalarWords(text), size: size)
         }
-        hashes.sort()
         var out: [Gram] = []
         out.reserveCapacity(hashes.count)
-        for h in hashes where out.last != h { out.append(h) }
+        for h in sortedByBytes(hashes) where out.last != h { out.append(h) }
         return out
+    }
+
+    /// `values` in ascending order, by four counting passes over their bytes, least significant first: a comparison
+    /// sort took about 18 µs of a document's 5-grams at 100,000 documents, more than finding them.
+    static func sortedByBytes(_ values: [Gram]) -> [Gram] {
+        guard values.count >= 64 else { return values.sorted() }
+        var sorted = values
+        var spare = [Gram](repeating: 0, count: values.count)
+        var counts = [Int](repeating: 0, count: 256)
+        sorted.withUnsafeMutableBufferPointer { first in
+            spare.withUnsafeMutableBufferPointer { second in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    var from = first, to = second
+                    for shift in stride(from: Gram(0), to: 32, by: 8) {
+                        counts.update(repeating: 0)
+                        for x in from { counts[Int((x >> shift) & 0xFF)] += 1 }
+                        var total = 0
+                        for b in 0..<256 { (counts[b], total) = (total, total + counts[b]) }
+                        for x in from {
+                            let b = Int((x >> shift) & 0xFF)
+                            to[counts[b]] = x
+                            counts[b] += 1
+                        }
+                        swap(&from, &to)
+                    }
+                }
+            }
+        }
+        // Four passes leave the values where they started.
+        return sorted
+    }
+
+    /// The `k`-th smallest of `values` (from 0), which are left partly reordered: quickselect, a linear-time step where
+    /// a sort would be n log n.
+    static func select(_ values: inout [UInt64], _ k: Int) -> UInt64 {
+        precondition(values.indices.contains(k))
+        return values.withUnsafeMutableBufferPointer { a in
+            var lo = 0, hi = a.count - 1
+            while lo < hi {
+                // Median of the first, middle and last as the pivot.
+                let x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi]
+                let pivot = max(min(x, y), min(max(x, y), z))
+                var i = lo, j = hi
+                while i <= j {
+                    while a[i] < pivot { i += 1 }
+                    while a[j] > pivot { j -= 1 }
+                    if i <= j {
+                        a.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                // Now a[lo...j] ≤ pivot ≤ a[i...hi], and anything between equals the pivot.
+                if k <= j { hi = j } else if k >= i { lo = i } else { return a[k] }
+            }
+            return a[lo]
+        }
     }
 
     /// Word hashes of a text with non-ASCII letters, read scalar by scalar: the words of the text lower-cased and split
@@ -186,14 +242,15 @@ enum CopyDetection {
 
         func count(_ s: Gram) -> UInt16 { counts[Int(s) & mask] }
 
-        /// Which of `grams` are its first `length` in order of rarity (estimated frequency, then hash).
+        /// Which of `grams` (distinct) are its first `length` in order of rarity (estimated frequency, then hash):
+        /// those whose key is at most the `length`-th smallest.
         func rarestMask(_ grams: [Gram], _ length: Int) -> [Bool] {
             guard length < grams.count else { return [Bool](repeating: true, count: grams.count) }
-            var keyed = grams.indices.map { (count(grams[$0]), grams[$0], $0) }
-            keyed.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-            var mask = [Bool](repeating: false, count: grams.count)
-            for (_, _, k) in keyed.prefix(length) { mask[k] = true }
-            return mask
+            guard length > 0 else { return [Bool](repeating: false, count: grams.count) }
+            let keys = grams.map { UInt64(count($0)) << 32 | UInt64($0) }
+            var work = keys
+            let last = CopyDetection.select(&work, length - 1)
+            return keys.map { $0 <= last }
         }
     }
 

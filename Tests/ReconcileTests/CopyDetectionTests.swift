@@ -29,6 +29,29 @@ struct CopyDetectionTests {
         }
     }
 
+    @Test func byteSortSelectAndPrefixEqualSorting() {
+        var g = ScaleEquivalenceTests.Generator(state: 42)
+        var rarity = CopyDetection.Rarity(buckets: 1 << 12)
+        for round in 0..<300 {
+            // Duplicates (small ranges) and every byte in play (full range).
+            let range = round % 3 == 0 ? UInt64(50) : UInt64(1) << 32
+            let values = (0..<g.int(400)).map { _ in Gram(g.next() % range) }
+            #expect(CopyDetection.sortedByBytes(values) == values.sorted(), "round \(round)")
+            let wide = values.map { UInt64($0) << 7 | UInt64(g.int(3)) }
+            let sorted = wide.sorted()
+            for k in Set((0..<5).map { _ in g.int(max(1, wide.count)) }) where k < wide.count {
+                var work = wide
+                #expect(CopyDetection.select(&work, k) == sorted[k], "round \(round), k \(k)")
+            }
+            rarity.add(values)
+            let grams = Array(Set(values)).sorted()
+            for length in [0, 1, grams.count / 2, grams.count - 1, grams.count, grams.count + 1] where length >= 0 {
+                let rarest = Set(grams.sorted { (rarity.count($0), $0) < (rarity.count($1), $1) }.prefix(length))
+                #expect(rarity.rarestMask(grams, length) == grams.map(rarest.contains), "round \(round), length \(length)")
+            }
+        }
+    }
+
     @Test(arguments: 0..<4)
     func postingTableKeepsTheListsADictionaryWould(seed: Int) {
         var g = ScaleEquivalenceTests.Generator(state: UInt64(seed) &+ 700)
