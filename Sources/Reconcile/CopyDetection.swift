@@ -19,7 +19,7 @@ enum CopyDetection {
     static let indexedPerCluster = 32
     /// A 5-gram held by more clusters than this is boilerplate and is not looked up.
     static let commonGramClusters = 512
-    /// Documents whose 5-grams are computed together (in parallel) before they are matched one by one.
+    /// Documents whose 5-grams are counted together (in parallel) in the first pass, which finds how rare each is.
     static let chunk = 2048
 
     /// A word 5-gram's hash. 32 bits keep the 5-grams of every indexed document in half the memory of 64; two 5-grams
@@ -265,8 +265,10 @@ enum CopyDetection {
     /// both lookups read far fewer postings than every 5-gram against every indexed 5-gram; rarity is counted over the
     /// whole corpus in a first pass, so the order is the same for every document.
     ///
-    /// Documents are matched one by one in id order, each against the clusters the earlier ones left (`Matcher`); the
-    /// 5-grams and prefixes of the next `chunk` of documents are computed on the other core meanwhile (`Chunk`).
+    /// Documents are matched in id order, each against the clusters the earlier ones left, `block` at a time: first
+    /// the whole block is looked up on both cores against the index as the block starts (the lists read and the
+    /// members compared, `Snapshot`), then its documents are matched one by one (`Matcher`), adding what the block's
+    /// earlier documents put in the index since. The other core prepares documents ahead meanwhile (`Work`).
     ///
     /// `settled(i, j)` tells whether the pair could still change the result; a pair it rules out is compared only when
     /// the document has not yet joined a cluster.
@@ -291,45 +293,146 @@ enum CopyDetection {
             start = end
         }
         let rarity = counting
-        /// A document's 5-grams and which of them form its prefix (empty for documents without a source).
-        let prepare: @Sendable (Int) -> ([Gram], [Bool]) = { i in
-            guard names[i] != nil else { return ([], []) }
-            let g = shingles(documents[i].text)
-            return (g, rarity.rarestMask(g, prefixLength(g.count, overlap: overlap)))
-        }
+        guard n > 0 else { return Stats() }
 
         // Sources as small numbers, so the matcher compares integers rather than strings (-1: no source).
         var sourceIDs: [String: Int] = [:]
-        let source = names.map { name -> Int in
+        let sources = names.map { name -> Int in
             guard let name else { return -1 }
             if let id = sourceIDs[name] { return id }
             sourceIDs[name] = sourceIDs.count
             return sourceIDs.count - 1
         }
-        var matcher = Matcher(sources: source, overlap: overlap)
-        defer { matcher.index.deallocate() }
-        guard n > 0 else { return matcher.stats }
-        var current = Chunk(0..<min(n, chunk), prepare)
-        DispatchQueue.global().async { [current] in current.work() }
-        current.work()
-        while true {
-            current.wait()
-            var next: Chunk?
-            if current.range.upperBound < n {
-                let following = Chunk(current.range.upperBound..<min(n, current.range.upperBound + chunk), prepare)
-                DispatchQueue.global().async { following.work() }
-                next = following
-            }
-            for i in current.range {
-                let (g, inPrefix) = current[i]
+        let work = Work(count: n) { i in
+            guard names[i] != nil else { return ([], []) }
+            let g = shingles(documents[i].text)
+            return (g, rarity.rarestMask(g, prefixLength(g.count, overlap: overlap)))
+        }
+        defer { work.finish() }
+        var matcher = Matcher(sources: sources, overlap: overlap)
+        defer { matcher.deallocate() }
+        start = 0
+        while start < n {
+            let end = min(n, start + block)
+            matcher.lookUp(start..<end, work: work)
+            for i in start..<end {
+                let (g, inPrefix) = work.prepared(i)
                 if !g.isEmpty { matcher.match(i, g, inPrefix, settled: settled, found: found) }
+                work.release(i)
             }
-            guard let following = next else { break }
-            following.work()
-            current = following
+            start = end
         }
         matcher.stats.clusters = matcher.parent.count
         return matcher.stats
+    }
+
+    /// Documents looked up together against the index as it stood before them. A list is read then only if the
+    /// block's earlier documents could not take it past `commonGramClusters` (it is read when the document is matched
+    /// otherwise), so the block is far smaller than that.
+    static let block = 64
+
+    /// What a block's look-up found for one document, against the index as the block started.
+    private struct Lookup {
+        /// Per 5-gram: the slot holding it, or (as `~slot`) the empty slot where it would have gone.
+        var places: [Int32] = []
+        /// Cluster ids in the lists read, each once.
+        var listed: [Int32] = []
+        /// Lists left to read when the document is matched, as `2·k` (the all-list of 5-gram k) or `2·k + 1` (its
+        /// prefix list), in increasing order.
+        var deferred: [Int32] = []
+        /// Postings read, and lists too common to read.
+        var postings = 0
+        var common = 0
+        /// Members of the clusters found, compared: `j << 1 | 1` when document j is a near-duplicate, `j << 1` when
+        /// not.
+        var verdicts: [Int] = []
+        /// 5-gram count (for making room in the index).
+        var size = 0
+    }
+
+    /// A thread's own buffers for look-ups.
+    private struct Scratch {
+        /// A number per look-up (a block looked up again after the index grew gets new ones).
+        var stamp: UInt32 = 0
+        /// Per cluster id: the stamp of the last look-up that listed it (and, apart, whose candidate it was).
+        var listedMark: [UInt32] = []
+        var rootMark: [UInt32] = []
+        var lists: [PostingIndex.List] = []
+        var own = GramSet()
+    }
+
+    /// The clusters, members and index as a block starts, read by both cores while the block is looked up (nothing is
+    /// written to them until every look-up is done).
+    private struct Snapshot: @unchecked Sendable {
+        let index: PostingIndex
+        let parent: UnsafeBufferPointer<Int32>
+        let members: UnsafeBufferPointer<Int32>
+        let memberCounts: UnsafeBufferPointer<UInt8>
+        let kept: UnsafeBufferPointer<UnsafeMutableBufferPointer<Gram>>
+        let sources: UnsafeBufferPointer<Int>
+        let overlap: Double
+        let blockStart: Int
+
+        /// Looks document `i` up: the lists its 5-grams lead to (those the block's earlier documents could take
+        /// past the common limit are left for later), the cluster ids in them, and how it compares with the members
+        /// of those clusters.
+        func lookUp(_ i: Int, _ g: [Gram], _ inPrefix: [Bool], _ scratch: inout Scratch) -> Lookup {
+            var found = Lookup()
+            guard !g.isEmpty else { return found }
+            found.size = g.count
+            scratch.stamp += 1
+            let stamp = scratch.stamp
+            // Earlier documents of the block add at most one id per list each before this one is matched.
+            let room = commonGramClusters - (i - blockStart)
+            found.places.reserveCapacity(g.count)
+            scratch.lists.removeAll(keepingCapacity: true)
+            for k in g.indices {
+                let place = index.place(of: g[k])
+                guard let lists = index.lists(at: place) else {
+                    found.places.append(~Int32(place))
+                    continue
+                }
+                found.places.append(Int32(place))
+                func consider(_ list: PostingIndex.List, _ code: Int) {
+                    if list.count == 0 { return }
+                    if Int(list.count) > commonGramClusters {
+                        found.common += 1
+                    } else if Int(list.count) > room {
+                        found.deferred.append(Int32(code))
+                    } else {
+                        found.postings += Int(list.count)
+                        scratch.lists.append(list)
+                    }
+                }
+                if inPrefix[k] { consider(lists.all, 2 * k) }
+                consider(lists.prefix, 2 * k + 1)
+            }
+            scratch.listedMark.withUnsafeMutableBufferPointer { mark in
+                for list in scratch.lists {
+                    for c in index.postings(list) where mark[Int(c)] != stamp {
+                        mark[Int(c)] = stamp
+                        found.listed.append(c)
+                    }
+                }
+            }
+            // Compare with the members of the clusters listed (as they stand now; the matcher compares any others).
+            var filled = false
+            for c in found.listed {
+                var r = Int(c)
+                while parent[r] != Int32(r) { r = Int(parent[r]) }
+                guard scratch.rootMark[r] != stamp else { continue }
+                scratch.rootMark[r] = stamp
+                for m in 0..<Int(memberCounts[r]) {
+                    let j = Int(members[r * indexedPerCluster + m])
+                    guard sources[j] != sources[i] else { continue }
+                    if !filled { scratch.own.fill(g); filled = true }
+                    let other = kept[j]
+                    let near = scratch.own.shares(overlap * Double(min(g.count, other.count)), of: UnsafeBufferPointer(other))
+                    found.verdicts.append(j << 1 | (near ? 1 : 0))
+                }
+            }
+            return found
+        }
     }
 
     /// The clusters of the documents matched so far and the index of their indexed members' 5-grams.
@@ -339,28 +442,40 @@ enum CopyDetection {
         var stats = Stats()
         /// Cluster union-find.
         var parent: [Int32] = []
-        /// Indexed documents per cluster root.
-        var members: [[Int]] = []
+        /// Indexed documents per cluster root, `indexedPerCluster` places each, and how many there are.
+        var members: [Int32] = []
+        var memberCounts: [UInt8] = []
         /// 5-grams of indexed documents -> clusters (all of them, and those of prefixes).
         var index = PostingIndex()
-        /// 5-grams of indexed documents, by document.
-        var kept: [[Gram]]
+        /// 5-grams of indexed documents, by document (empty for the others).
+        var kept: [UnsafeMutableBufferPointer<Gram>]
         /// Per cluster id: the stamp of the last document that listed it.
         var mark: [UInt32] = []
-        /// The current document's 5-grams' places in `index`, from its look-up, for adding them.
-        var places: [Int] = []
-        /// The posting lists the current document reads.
-        var lists: [PostingIndex.List] = []
-        /// Cluster ids in those lists, each once.
+        /// Per document: the stamp of the document whose look-up compared it, and the verdict.
+        var verdictStamp: [UInt32]
+        var verdict: [Bool]
+        /// The current block's look-ups, and each thread's buffers for them.
+        var lookups: [Lookup] = []
+        var lookupStart = 0
+        var scratch = [Scratch(), Scratch()]
+        /// Cluster ids the current document's lists hold, each once.
         var listed: [Int32] = []
         var candidates: [Int] = []
-        /// The current document's 5-grams, for comparing it with cluster members.
+        /// The current document's 5-grams, for comparing it with members its look-up did not.
         var own = GramSet()
 
         init(sources: [Int], overlap: Double) {
             self.sources = sources
             self.overlap = overlap
-            kept = [[Gram]](repeating: [], count: sources.count)
+            kept = [UnsafeMutableBufferPointer<Gram>](repeating: UnsafeMutableBufferPointer(start: nil, count: 0),
+                                                       count: sources.count)
+            verdictStamp = [UInt32](repeating: 0, count: sources.count)
+            verdict = [Bool](repeating: false, count: sources.count)
+        }
+
+        func deallocate() {
+            index.deallocate()
+            for k in kept { k.deallocate() }
         }
 
         mutating func find(_ x: Int) -> Int {
@@ -369,38 +484,95 @@ enum CopyDetection {
             return x
         }
 
+        /// Looks up the documents of `range` on both cores (`work` prepares any not prepared yet), against the index
+        /// as it stands; again after growing the index if their 5-grams could take it past its load limit, so that the
+        /// places found stay valid while they are added.
+        mutating func lookUp(_ range: Range<Int>, work: Work) {
+            index.startBlock()
+            for k in scratch.indices {
+                if scratch[k].listedMark.count < parent.count {
+                    scratch[k].listedMark += [UInt32](repeating: 0, count: parent.count - scratch[k].listedMark.count)
+                    scratch[k].rootMark += [UInt32](repeating: 0, count: parent.count - scratch[k].rootMark.count)
+                }
+            }
+            lookupStart = range.lowerBound
+            while true {
+                lookups = [Lookup](repeating: Lookup(), count: range.count)
+                let snapshotIndex = index, overlap = overlap
+                parent.withUnsafeBufferPointer { parent in
+                    members.withUnsafeBufferPointer { members in
+                        memberCounts.withUnsafeBufferPointer { memberCounts in
+                            kept.withUnsafeBufferPointer { kept in
+                                sources.withUnsafeBufferPointer { sources in
+                                    lookups.withUnsafeMutableBufferPointer { out in
+                                        scratch.withUnsafeMutableBufferPointer { scratch in
+                                            let out = out, scratch = scratch
+                                            let snapshot = Snapshot(index: snapshotIndex, parent: parent, members: members,
+                                                                    memberCounts: memberCounts, kept: kept, sources: sources,
+                                                                    overlap: overlap, blockStart: range.lowerBound)
+                                            work.lookUp(range) { i, thread, g, inPrefix in
+                                                out[i - range.lowerBound] = snapshot.lookUp(i, g, inPrefix, &scratch[thread])
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                let size = lookups.reduce(0) { $0 + $1.size }
+                if !index.needsGrowth(adding: size) { return }
+                index.reserve(adding: size)
+                index.startBlock()
+            }
+        }
+
         /// Matches document `i` (5-grams `g`, prefix `inPrefix`) against the clusters so far, then joins or starts one.
         mutating func match(_ i: Int, _ g: [Gram], _ inPrefix: [Bool], settled: (Int, Int) -> Bool,
                             found: (Int, Int) -> Void) {
             let stamp = UInt32(i + 1)
-            // Indexed documents at least as large as this one share a 5-gram of its prefix (its 5-gram in the lists
-            // of all indexed 5-grams); smaller ones hold a 5-gram of this document in their own prefix. Both lists of
-            // a 5-gram come from one probe, and every probe is made before any list is read, so the probes' cache
-            // misses overlap. Room for all of the document's 5-grams is made first, so the places stay valid.
-            index.reserve(adding: g.count)
-            places.removeAll(keepingCapacity: true)
-            lists.removeAll(keepingCapacity: true)
-            for k in g.indices {
-                let place = index.place(of: g[k])
-                places.append(place)
-                guard let found = index.lists(at: place) else { continue }
-                if inPrefix[k] { lists.append(found.all) }
-                lists.append(found.prefix)
+            let look = lookups[i - lookupStart]
+            stats.postings += look.postings
+            stats.common += look.common
+            for v in look.verdicts {
+                verdictStamp[v >> 1] = stamp
+                verdict[v >> 1] = v & 1 == 1
             }
+            // The ids listed by the look-up, then those the block's earlier documents added to the same lists since,
+            // then the lists left for now.
             listed.removeAll(keepingCapacity: true)
-            var postings = 0, common = 0
-            mark.withUnsafeMutableBufferPointer { mark in
-                for list in lists where list.count > 0 {
-                    guard list.count <= commonGramClusters else { common += 1; continue }
-                    postings += Int(list.count)
-                    for c in index.postings(list) where mark[Int(c)] != stamp {
-                        mark[Int(c)] = stamp
-                        listed.append(c)
+            listed += look.listed
+            for c in listed { mark[Int(c)] = stamp }
+            var postings = 0
+            func read(_ ids: UnsafeBufferPointer<Int32>) {
+                postings += ids.count
+                for c in ids where mark[Int(c)] != stamp {
+                    mark[Int(c)] = stamp
+                    listed.append(c)
+                }
+            }
+            if index.blockAdded {
+                var next = 0  // the next of `look.deferred`
+                for k in g.indices {
+                    let raw = look.places[k]
+                    guard let slot = index.addedSlot(near: raw >= 0 ? Int(raw) : Int(~raw), key: g[k], present: raw >= 0)
+                    else { continue }
+                    for code in [2 * k, 2 * k + 1] {
+                        while next < look.deferred.count && Int(look.deferred[next]) < code { next += 1 }
+                        if next < look.deferred.count && Int(look.deferred[next]) == code { continue }
+                        if code & 1 == 0 && !inPrefix[k] { continue }
+                        read(index.added(at: slot, prefix: code & 1 == 1))
                     }
                 }
             }
+            for code in look.deferred {
+                let k = Int(code >> 1)
+                // Only lists there as the block started are left for later, so their 5-gram's slot is the one found.
+                guard let lists = index.lists(at: Int(look.places[k])) else { continue }
+                let list = code & 1 == 0 ? lists.all : lists.prefix
+                if Int(list.count) > commonGramClusters { stats.common += 1 } else { read(index.postings(list)) }
+            }
             stats.postings += postings
-            stats.common += common
             // The clusters the listed ids now belong to (ids of merged clusters lead to their root), each once.
             candidates.removeAll(keepingCapacity: true)
             for c in listed {
@@ -413,12 +585,18 @@ enum CopyDetection {
             var filled = false
             for r in candidates {
                 var hit = false
-                for j in members[r] where sources[j] != sources[i] {
-                    guard joined.isEmpty || !settled(j, i) else { continue }
-                    let other = kept[j]
+                for m in 0..<Int(memberCounts[r]) {
+                    let j = Int(members[r * indexedPerCluster + m])
+                    guard sources[j] != sources[i], joined.isEmpty || !settled(j, i) else { continue }
                     stats.comparisons += 1
-                    if !filled { own.fill(g); filled = true }
-                    if own.shares(overlap * Double(min(g.count, other.count)), of: other) {
+                    let near: Bool
+                    if verdictStamp[j] == stamp {
+                        near = verdict[j]
+                    } else {
+                        if !filled { own.fill(g); filled = true }
+                        near = own.shares(overlap * Double(min(g.count, kept[j].count)), of: UnsafeBufferPointer(kept[j]))
+                    }
+                    if near {
                         found(j, i)
                         hit = true
                     }
@@ -431,24 +609,37 @@ enum CopyDetection {
                 root = first
                 for r in joined.dropFirst() {
                     parent[r] = Int32(root)
-                    members[root] += members[r]
-                    members[r] = []
-                }
-                if members[root].count > indexedPerCluster {
-                    for j in members[root][indexedPerCluster...] { kept[j] = [] }
-                    members[root].removeLast(members[root].count - indexedPerCluster)
+                    // The root keeps its members and then the merged cluster's, up to `indexedPerCluster`.
+                    for m in 0..<Int(memberCounts[r]) {
+                        let j = members[r * indexedPerCluster + m]
+                        if Int(memberCounts[root]) < indexedPerCluster {
+                            members[root * indexedPerCluster + Int(memberCounts[root])] = j
+                            memberCounts[root] += 1
+                        } else {
+                            kept[Int(j)].deallocate()
+                            kept[Int(j)] = UnsafeMutableBufferPointer(start: nil, count: 0)
+                        }
+                    }
+                    memberCounts[r] = 0
                 }
             } else {
                 root = parent.count
-                parent.append(Int32(root)); members.append([]); mark.append(0)
+                parent.append(Int32(root))
+                memberCounts.append(0)
+                members += [Int32](repeating: -1, count: indexedPerCluster)
+                mark.append(0)
             }
-            guard members[root].count < indexedPerCluster else { return }
-            members[root].append(i)
-            kept[i] = g
+            guard Int(memberCounts[root]) < indexedPerCluster else { return }
+            members[root * indexedPerCluster + Int(memberCounts[root])] = Int32(i)
+            memberCounts[root] += 1
+            let copy = UnsafeMutableBufferPointer<Gram>.allocate(capacity: g.count)
+            _ = copy.initialize(from: g)
+            kept[i] = copy
             // A list whose last id is of this cluster already leads to it.
             parent.withUnsafeBufferPointer { parent in
                 for k in g.indices {
-                    index.add(Int32(root), under: g[k], near: places[k], inPrefix: inPrefix[k]) { last in
+                    let raw = look.places[k]
+                    index.add(Int32(root), under: g[k], near: raw >= 0 ? Int(raw) : Int(~raw), inPrefix: inPrefix[k]) { last in
                         var x = Int(last)
                         while parent[x] != Int32(x) { x = Int(parent[x]) }
                         return x == root
@@ -458,56 +649,119 @@ enum CopyDetection {
         }
     }
 
-    /// The 5-grams and prefixes of a range of documents, computed by whichever threads call `work()`: the thread that
-    /// matches documents starts the next chunk on another thread before matching the current one, and takes its share
-    /// of what is left once it has matched.
-    private final class Chunk: @unchecked Sendable {
-        let range: Range<Int>
+    /// The work the other core shares: it prepares documents ahead (5-grams and prefix), and takes documents of a
+    /// block's look-ups beside the matching thread, which has them first. One lock guards the claims; a document's
+    /// slots are written by the one thread that claimed it and read after its claim is marked done.
+    final class Work: @unchecked Sendable {
+        /// How far ahead of the block being matched documents are prepared (a few blocks: their 5-grams wait in memory).
+        static let ahead = 256
+        private let count: Int
         private let prepare: @Sendable (Int) -> ([Gram], [Bool])
+        private let condition = NSCondition()
         private let grams: UnsafeMutableBufferPointer<[Gram]>
         private let prefixes: UnsafeMutableBufferPointer<[Bool]>
-        // `next` and `finished` are guarded by `lock`; each document's slots are written by the thread that took it.
-        private let lock = NSLock()
-        private var next: Int
-        private var finished = 0
-        private let done = DispatchSemaphore(value: 0)
+        /// Per document: 0 not prepared, 1 being prepared, 2 prepared.
+        private let state: UnsafeMutableBufferPointer<UInt8>
+        private var nextPrepare = 0
+        private var prepareLimit: Int
+        /// The block being looked up: what to do per document, the next to take, and how many are not done.
+        private var task: ((Int, Int, [Gram], [Bool]) -> Void)?
+        private var nextLookUp = 0
+        private var endLookUp = 0
+        private var pending = 0
+        private var finished = false
 
-        init(_ range: Range<Int>, _ prepare: @escaping @Sendable (Int) -> ([Gram], [Bool])) {
-            self.range = range
+        init(count: Int, prepare: @escaping @Sendable (Int) -> ([Gram], [Bool])) {
+            self.count = count
             self.prepare = prepare
-            next = range.lowerBound
-            grams = .allocate(capacity: range.count)
+            grams = .allocate(capacity: count)
             grams.initialize(repeating: [])
-            prefixes = .allocate(capacity: range.count)
+            prefixes = .allocate(capacity: count)
             prefixes.initialize(repeating: [])
+            state = .allocate(capacity: count)
+            state.initialize(repeating: 0)
+            prepareLimit = min(count, Work.ahead)
+            let thread = Thread { [self] in
+                condition.lock()
+                while !finished {
+                    if take(thread: 1) { continue }
+                    if nextPrepare < prepareLimit {
+                        let i = nextPrepare
+                        nextPrepare += 1
+                        if state[i] == 0 { prepareNow(i) }
+                        continue
+                    }
+                    condition.wait()
+                }
+                condition.unlock()
+            }
+            thread.name = "claimtrack copy detection"
+            thread.start()
         }
 
         deinit {
             grams.deinitialize().deallocate()
             prefixes.deinitialize().deallocate()
+            state.deallocate()
         }
 
-        /// Prepares documents, a few at a time, until none is left to take.
-        func work() {
-            while true {
-                lock.lock()
-                let batch = next..<min(range.upperBound, next + 16)
-                next = batch.upperBound
-                lock.unlock()
-                if batch.isEmpty { return }
-                for i in batch { (grams[i - range.lowerBound], prefixes[i - range.lowerBound]) = prepare(i) }
-                lock.lock()
-                finished += batch.count
-                let all = finished == range.count
-                lock.unlock()
-                if all { done.signal() }
-            }
+        /// Ends the other thread's loop.
+        func finish() {
+            condition.lock()
+            finished = true
+            condition.broadcast()
+            condition.unlock()
         }
 
-        /// Waits until every document of the chunk is prepared (called once).
-        func wait() { done.wait() }
+        /// Prepares document `i`, claimed (state 0) with the lock held; the lock is released meanwhile.
+        private func prepareNow(_ i: Int) {
+            state[i] = 1
+            condition.unlock()
+            (grams[i], prefixes[i]) = prepare(i)
+            condition.lock()
+            state[i] = 2
+            condition.broadcast()
+        }
 
-        subscript(_ i: Int) -> ([Gram], [Bool]) { (grams[i - range.lowerBound], prefixes[i - range.lowerBound]) }
+        /// Takes a document of the block being looked up, if any is left, and does its look-up (with the lock held on
+        /// entry and exit, released meanwhile).
+        private func take(thread: Int) -> Bool {
+            guard let task, nextLookUp < endLookUp else { return false }
+            let i = nextLookUp
+            nextLookUp += 1
+            if state[i] == 0 { prepareNow(i) }
+            while state[i] != 2 { condition.wait() }
+            condition.unlock()
+            task(i, thread, grams[i], prefixes[i])
+            condition.lock()
+            pending -= 1
+            if pending == 0 { condition.broadcast() }
+            return true
+        }
+
+        /// Does `task` for each document of `range` on this thread and the other, and returns when all are done.
+        func lookUp(_ range: Range<Int>, _ task: @escaping (Int, Int, [Gram], [Bool]) -> Void) {
+            condition.lock()
+            self.task = task
+            nextLookUp = range.lowerBound
+            endLookUp = range.upperBound
+            pending = range.count
+            prepareLimit = max(prepareLimit, min(count, range.upperBound + Work.ahead))
+            condition.broadcast()
+            while take(thread: 0) {}
+            while pending > 0 { condition.wait() }
+            self.task = nil
+            condition.unlock()
+        }
+
+        /// Document `i`'s 5-grams and prefix (after its block's look-up).
+        func prepared(_ i: Int) -> ([Gram], [Bool]) { (grams[i], prefixes[i]) }
+
+        /// Lets go of document `i`'s 5-grams once it is matched.
+        func release(_ i: Int) {
+            grams[i] = []
+            prefixes[i] = []
+        }
     }
 
     /// One document's 5-grams in a small open-addressing table, to count how many of another document's it holds.
@@ -555,21 +809,24 @@ enum CopyDetection {
 
         /// Whether at least `needed` of `other` (distinct 5-grams) are in the set, stopped once the answer is known.
         func shares(_ needed: Double, of other: [Gram]) -> Bool {
+            other.withUnsafeBufferPointer { shares(needed, of: $0) }
+        }
+
+        /// Whether at least `needed` of `other` (distinct 5-grams) are in the set, stopped once the answer is known.
+        func shares(_ needed: Double, of other: UnsafeBufferPointer<Gram>) -> Bool {
             table.withUnsafeBufferPointer { t in
-                other.withUnsafeBufferPointer { other in
-                    var n = 0, k = 0
-                    while k < other.count {
-                        let end = min(other.count, k + 64)
-                        while k < end {
-                            n &+= contains(other[k], t) ? 1 : 0
-                            k &+= 1
-                        }
-                        // The count only grows, by at most one per 5-gram left.
-                        if Double(n) >= needed { return true }
-                        if Double(n + other.count - k) < needed { return false }
+                var n = 0, k = 0
+                while k < other.count {
+                    let end = min(other.count, k + 64)
+                    while k < end {
+                        n &+= contains(other[k], t) ? 1 : 0
+                        k &+= 1
                     }
-                    return Double(n) >= needed
+                    // The count only grows, by at most one per 5-gram left.
+                    if Double(n) >= needed { return true }
+                    if Double(n + other.count - k) < needed { return false }
                 }
+                return Double(n) >= needed
             }
         }
     }
@@ -584,7 +841,10 @@ enum CopyDetection {
     /// its own, of 4 entries or the power of 2 its length reaches, moved to one twice as large when full. A list
     /// longer than `commonGramClusters` is never read again (lists only grow), so it keeps only its length.
     ///
-    /// The storage is manual and freed by `deallocate()`; the value is used by one function and never copied.
+    /// The table also tells what was added since `startBlock()`: which slots (a bit each) and how long their lists were
+    /// then.
+    ///
+    /// The storage is manual and freed by `deallocate()`; copies only read it, while the original is not changed.
     struct PostingIndex {
         /// Where a list's cluster ids start, and how many it holds.
         struct List {
@@ -607,10 +867,18 @@ enum CopyDetection {
         private var slots: UnsafeMutablePointer<Slot>
         private var slotBits = 12
         private var keys = 0
+        /// Per slot: added to since `startBlock()` (a bit), and its lists' lengths before.
+        private var touched: UnsafeMutablePointer<UInt64>
+        private var before: UnsafeMutablePointer<(all: UInt16, prefix: UInt16)>
+        /// Whether anything was added since `startBlock()`.
+        private(set) var blockAdded = false
 
         init() {
             slots = .allocate(capacity: 1 << slotBits)
             slots.initialize(repeating: Slot(), count: 1 << slotBits)
+            touched = .allocate(capacity: (1 << slotBits) / 64)
+            touched.initialize(repeating: 0, count: (1 << slotBits) / 64)
+            before = .allocate(capacity: 1 << slotBits)
         }
 
         func deallocate() {
@@ -619,15 +887,28 @@ enum CopyDetection {
                 slots[k].prefix?.deallocate()
             }
             slots.deallocate()
+            touched.deallocate()
+            before.deallocate()
         }
 
         @inline(__always) private func home(_ key: Gram) -> Int { Int((key &* 0x9E37_79B1) >> (32 - UInt32(slotBits))) }
 
+        /// Whether `count` new 5-grams could take the table past its load limit.
+        func needsGrowth(adding count: Int) -> Bool { 10 * (keys + count) > 7 << slotBits }
+
         /// Grows the table now if `count` new 5-grams could take it past its load limit, so that places found by
         /// `place(of:)` stay valid while they are added.
         mutating func reserve(adding count: Int) {
-            while 10 * (keys + count) > 7 << slotBits { grow() }
+            while needsGrowth(adding: count) { grow() }
         }
+
+        /// Forgets what was added so far: `addedSlot` and `added` tell what is added from now on.
+        mutating func startBlock() {
+            touched.update(repeating: 0, count: (1 << slotBits) / 64)
+            blockAdded = false
+        }
+
+        @inline(__always) private func isTouched(_ slot: Int) -> Bool { touched[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
 
         /// The slot holding `key`, or the empty one where it would go.
         @inline(__always) func place(of key: Gram) -> Int {
@@ -649,6 +930,30 @@ enum CopyDetection {
             UnsafeBufferPointer(start: list.start, count: list.start == nil ? 0 : Int(list.count))
         }
 
+        /// The slot of `key` if ids were added to its lists since `startBlock()`, given where `place(of:)` found it
+        /// then: its slot (`present`), or the empty one where it would go, which a 5-gram added since fills first.
+        func addedSlot(near place: Int, key: Gram, present: Bool) -> Int? {
+            guard isTouched(place) else { return nil }
+            if present { return place }
+            let mask = (1 << slotBits) - 1
+            var k = place
+            while !slots[k].isEmpty {
+                if slots[k].key == key { return isTouched(k) ? k : nil }
+                k = (k + 1) & mask
+            }
+            return nil
+        }
+
+        /// The ids added since `startBlock()` to a list of the 5-gram at `slot` (from `addedSlot`), if it is not
+        /// common.
+        func added(at slot: Int, prefix: Bool) -> UnsafeBufferPointer<Int32> {
+            let s = slots[slot]
+            let (start, count, was) = prefix ? (s.prefix, s.prefixCount, before[slot].prefix)
+                                             : (s.all, s.allCount, before[slot].all)
+            guard let start, Int(count) <= commonGramClusters else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: start + Int(was), count: Int(count) - Int(was))
+        }
+
         /// Appends cluster `id` to the lists of `key` (`prefix` too when `inPrefix`), unless the list's last id is of
         /// the same cluster (`sameCluster`) or the list is already common. `place` is where `place(of:)` found the
         /// key since the last `reserve`; a 5-gram added since may have taken it, and then the probe goes on.
@@ -657,9 +962,14 @@ enum CopyDetection {
             var k = place
             while !slots[k].isEmpty && slots[k].key != key { k = (k + 1) & mask }
             if slots[k].isEmpty {
-                precondition(10 * (keys + 1) <= 7 << slotBits, "PostingIndex: add without reserve")
+                precondition(!needsGrowth(adding: 1), "PostingIndex: add without reserve")
                 slots[k].key = key
                 keys += 1
+            }
+            if !isTouched(k) {
+                touched[k >> 6] |= 1 << UInt64(k & 63)
+                before[k] = (slots[k].allCount, slots[k].prefixCount)
+                blockAdded = true
             }
             PostingIndex.append(id, to: &slots[k].all, &slots[k].allCount, sameCluster: sameCluster)
             if inPrefix { PostingIndex.append(id, to: &slots[k].prefix, &slots[k].prefixCount, sameCluster: sameCluster) }
@@ -690,7 +1000,7 @@ enum CopyDetection {
             count += 1
         }
 
-        /// Doubles the table and places every 5-gram again.
+        /// Doubles the table and places every 5-gram again (what was added since `startBlock()` is forgotten).
         private mutating func grow() {
             let old = slots, oldCount = 1 << slotBits
             slotBits += 1
@@ -703,6 +1013,12 @@ enum CopyDetection {
                 slots[at] = old[k]
             }
             old.deallocate()
+            touched.deallocate()
+            touched = .allocate(capacity: (1 << slotBits) / 64)
+            touched.initialize(repeating: 0, count: (1 << slotBits) / 64)
+            before.deallocate()
+            before = .allocate(capacity: 1 << slotBits)
+            blockAdded = false
         }
     }
 

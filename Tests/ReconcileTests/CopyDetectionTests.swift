@@ -224,7 +224,8 @@ struct CopyDetectionTests {
         return (calls, stats)
     }
 
-    /// More documents than a chunk, so the next chunk's 5-grams are prepared while one is matched.
+    /// More documents than a chunk of the first pass and many blocks: lists pass the common limit within a block, and
+    /// the index grows under a block's look-ups (which are then made again).
     @Test(arguments: 0..<3)
     func searchMakesTheCallsTheFirstIndexMade(seed: Int) {
         let corpus = Self.corpus(seed: UInt64(seed) &+ 2000, count: CopyDetection.chunk + 700)
