@@ -460,6 +460,8 @@ enum CopyDetection {
         var scratch = [Scratch(), Scratch()]
         /// Cluster ids the current document's lists hold, each once.
         var listed: [Int32] = []
+        /// Per 5-gram of the current document: its lists already lead to its cluster (nothing to add).
+        var unchanged: [Bool] = []
         var candidates: [Int] = []
         /// The current document's 5-grams, for comparing it with members its look-up did not.
         var own = GramSet()
@@ -635,15 +637,24 @@ enum CopyDetection {
             let copy = UnsafeMutableBufferPointer<Gram>.allocate(capacity: g.count)
             _ = copy.initialize(from: g)
             kept[i] = copy
-            // A list whose last id is of this cluster already leads to it.
+            // A list whose last id is of this cluster already leads to it. Which lists of 5-grams already in the index
+            // are such is found first, in a loop of its own: its loads do not depend on each other, so their cache
+            // misses overlap, and the adds after find those slots in cache.
             parent.withUnsafeBufferPointer { parent in
+                func leadsToRoot(_ last: Int32) -> Bool {
+                    var x = Int(last)
+                    while parent[x] != Int32(x) { x = Int(parent[x]) }
+                    return x == root
+                }
+                unchanged.removeAll(keepingCapacity: true)
                 for k in g.indices {
+                    let place = look.places[k]
+                    unchanged.append(place >= 0 && index.leads(at: Int(place), inPrefix: inPrefix[k], to: leadsToRoot))
+                }
+                for k in g.indices where !unchanged[k] {
                     let raw = look.places[k]
-                    index.add(Int32(root), under: g[k], near: raw >= 0 ? Int(raw) : Int(~raw), inPrefix: inPrefix[k]) { last in
-                        var x = Int(last)
-                        while parent[x] != Int32(x) { x = Int(parent[x]) }
-                        return x == root
-                    }
+                    index.add(Int32(root), under: g[k], near: raw >= 0 ? Int(raw) : Int(~raw), inPrefix: inPrefix[k],
+                              sameCluster: leadsToRoot)
                 }
             }
         }
@@ -852,13 +863,16 @@ enum CopyDetection {
             var count: UInt16
         }
 
-        /// A 5-gram and its two lists; empty while both lists are.
+        /// A 5-gram and its two lists; empty while both lists are. Each list's last id is kept here too, so adding
+        /// to it reads nothing else (the list's own memory is mostly not in cache then).
         private struct Slot {
             var key: Gram = 0
             var allCount: UInt16 = 0
             var prefixCount: UInt16 = 0
             var all: UnsafeMutablePointer<Int32>?
             var prefix: UnsafeMutablePointer<Int32>?
+            var allLast: Int32 = 0
+            var prefixLast: Int32 = 0
             var isEmpty: Bool { allCount == 0 && prefixCount == 0 }
         }
 
@@ -918,6 +932,16 @@ enum CopyDetection {
             return k
         }
 
+        /// Whether the lists of the 5-gram at `place` (the prefix list too when `inPrefix`) would not change by adding an
+        /// id of the cluster `sameCluster` tells: each is common or ends with an id of that cluster.
+        @inline(__always) func leads(at place: Int, inPrefix: Bool, to sameCluster: (Int32) -> Bool) -> Bool {
+            let s = slots[place]
+            func holds(_ count: UInt16, _ last: Int32) -> Bool {
+                Int(count) > commonGramClusters || (count > 0 && sameCluster(last))
+            }
+            return holds(s.allCount, s.allLast) && (!inPrefix || holds(s.prefixCount, s.prefixLast))
+        }
+
         /// Both lists of the 5-gram at `place`, or nil for an empty slot.
         @inline(__always) func lists(at place: Int) -> (all: List, prefix: List)? {
             let s = slots[place]
@@ -957,6 +981,7 @@ enum CopyDetection {
         /// Appends cluster `id` to the lists of `key` (`prefix` too when `inPrefix`), unless the list's last id is of
         /// the same cluster (`sameCluster`) or the list is already common. `place` is where `place(of:)` found the
         /// key since the last `reserve`; a 5-gram added since may have taken it, and then the probe goes on.
+        @inline(__always)
         mutating func add(_ id: Int32, under key: Gram, near place: Int, inPrefix: Bool, sameCluster: (Int32) -> Bool) {
             let mask = (1 << slotBits) - 1
             var k = place
@@ -971,15 +996,19 @@ enum CopyDetection {
                 before[k] = (slots[k].allCount, slots[k].prefixCount)
                 blockAdded = true
             }
-            PostingIndex.append(id, to: &slots[k].all, &slots[k].allCount, sameCluster: sameCluster)
-            if inPrefix { PostingIndex.append(id, to: &slots[k].prefix, &slots[k].prefixCount, sameCluster: sameCluster) }
+            PostingIndex.append(id, to: &slots[k].all, &slots[k].allCount, &slots[k].allLast, sameCluster: sameCluster)
+            if inPrefix {
+                PostingIndex.append(id, to: &slots[k].prefix, &slots[k].prefixCount, &slots[k].prefixLast,
+                                    sameCluster: sameCluster)
+            }
         }
 
+        @inline(__always)
         private static func append(_ id: Int32, to start: inout UnsafeMutablePointer<Int32>?, _ count: inout UInt16,
-                                   sameCluster: (Int32) -> Bool) {
+                                   _ last: inout Int32, sameCluster: (Int32) -> Bool) {
             let n = Int(count)
             guard n <= commonGramClusters else { return }
-            if let start, n > 0, sameCluster(start[n - 1]) { return }
+            if n > 0, sameCluster(last) { return }
             if n == commonGramClusters {
                 // Common from now on: the ids are never read again.
                 start?.deallocate()
@@ -997,6 +1026,7 @@ enum CopyDetection {
                 start = larger
             }
             start?[n] = id
+            last = id
             count += 1
         }
 
