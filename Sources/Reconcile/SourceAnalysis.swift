@@ -67,17 +67,39 @@ public enum SourceAnalysis {
         let sorted = documents.sorted { $0.id < $1.id }
         // Pairs sharing enough 5-grams, found through an index rather than by comparing every pair (CopyDetection).
         let sortedNames = sorted.map { names[$0.id] }
-        // A pair is settled when every link it could add is already there (inserting again changes nothing).
-        func links(_ i: Int, _ j: Int) -> [(String, String)] {
-            guard let a = sortedNames[i], let b = sortedNames[j], a != b else { return [] }
+        // Source names as numbers, and the links copying adds as number pairs beside `out`: whether a pair is settled
+        // is asked for hundreds of thousands of pairs, and this way takes no string hashing or array.
+        var numbers: [String: Int] = [:]
+        for name in sortedNames.compactMap({ $0 }) where numbers[name] == nil { numbers[name] = numbers.count }
+        let sources = numbers.count
+        let number = sortedNames.map { $0.flatMap { numbers[$0] } }
+        let nameOf = numbers.sorted { $0.value < $1.value }.map(\.key)
+        var linked = Set<Int>()  // copier · sources + copied
+        for (copier, copied) in out {
+            guard let a = numbers[copier] else { continue }
+            for name in copied { if let b = numbers[name] { linked.insert(a * sources + b) } }
+        }
+        // The links a pair adds (copier · sources + copied; -1 for none): the later-published copies; when that
+        // cannot be told, each is marked as copying the other.
+        func links(_ i: Int, _ j: Int) -> (Int, Int) {
+            guard let a = number[i], let b = number[j], a != b else { return (-1, -1) }
             let pi = sorted[i].published, pj = sorted[j].published
-            if let pi, let pj, pi != pj { return pi < pj ? [(b, a)] : [(a, b)] }
-            return [(a, b), (b, a)]
+            if let pi, let pj, pi != pj { return (pi < pj ? b * sources + a : a * sources + b, -1) }
+            return (a * sources + b, b * sources + a)
         }
         let counts = CopyDetection.nearDuplicates(
             documents: sorted, names: sortedNames, overlap: overlap,
-            settled: { i, j in links(i, j).allSatisfy { out[$0.0]?.contains($0.1) == true } },
-            found: { i, j in for (copier, copied) in links(i, j) { out[copier, default: []].insert(copied) } })
+            // A pair is settled when every link it could add is already there (inserting again changes nothing).
+            settled: { i, j in
+                let (first, second) = links(i, j)
+                return (first < 0 || linked.contains(first)) && (second < 0 || linked.contains(second))
+            },
+            found: { i, j in
+                let (first, second) = links(i, j)
+                for link in [first, second] where link >= 0 && linked.insert(link).inserted {
+                    out[nameOf[link / sources], default: []].insert(nameOf[link % sources])
+                }
+            })
         stats?(counts)
         return out
     }
