@@ -89,6 +89,9 @@ public struct ReconcileStage: Stage {
             for i in docs.indices { docs[i].text = "" }
             for i in documents.indices { documents[i].text = "" }
         }
+        // Copy detection's tables and the text were freed partly in the arena of its second thread, where the main
+        // thread's grouping cannot reuse them: the free pages go back to the system before grouping allocates.
+        ProcessMemory.releaseFreePages()
         var witnesses = Witnesses(sourceOfDocument: names, classOfSource: [:], publishedOfDocument: published)
         // Grouping, and the part of each fact's decision that reads no reliability (`FactBuilder.Prepared`), read each
         // claim's source and date but not the witness classes. (Running them beside copy detection, on the other
