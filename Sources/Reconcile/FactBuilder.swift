@@ -127,8 +127,8 @@ struct FactBuilder {
     /// Whether the group has a claim no reviewer rejected (a group without one makes no fact).
     func counts(_ group: FactGroup) -> Bool { group.claims.contains { !rejected.contains($0.id) } }
 
-    /// The facts of groups that `count`, in the groups' order, built on every core: a fact reads only its own claims
-    /// and the builder's settings, so facts are independent of each other.
+    /// The facts of groups that `count`, in the groups' order, built on every core (`onEveryCore`): a fact reads only
+    /// its own claims and the builder's settings, so facts are independent of each other.
     ///
     /// The facts come without their explanation; `Reasons.explain()` writes it. Reliability rounds build every fact
     /// several times and only the last round's explanations are read, so they are written once, for that round.
@@ -138,44 +138,41 @@ struct FactBuilder {
     /// for the next round.
     static func buildAll(_ groups: [FactGroup], with builder: FactBuilder, prepared: inout [String: Prepared])
         -> [(fact: Fact, reasons: Reasons)] {
-        var facts = [(fact: Fact, reasons: Reasons)?](repeating: nil, count: groups.count)
-        var used = [Prepared?](repeating: nil, count: groups.count)
         let known = prepared
-        // Parts of a few facts each, largest fact sizes spread by striding, so both cores stay busy to the end.
-        let parts = min(groups.count, 64)
-        facts.withUnsafeMutableBufferPointer { buffer in
-            used.withUnsafeMutableBufferPointer { usedBuffer in
-                // Each index is written by one part only.
-                nonisolated(unsafe) let out = buffer
-                nonisolated(unsafe) let outPrepared = usedBuffer
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    for i in stride(from: part, to: groups.count, by: parts) {
-                        let g = groups[i]
-                        let p = known[g.key].flatMap { $0.fits(g) ? $0 : nil } ?? builder.prepare(g)
-                        out[i] = builder.decide(g, prepared: p)
-                        outPrepared[i] = p
-                    }
-                }
-            }
+        let built = onEveryCore(groups) { g -> (decided: (fact: Fact, reasons: Reasons), prepared: Prepared) in
+            let p = builder.preparation(of: g, reusing: known)
+            return (builder.decide(g, prepared: p), p)
         }
-        for (g, p) in zip(groups, used) { if let p { prepared[g.key] = p } }
-        return facts.map { $0! }
+        for (g, b) in zip(groups, built) { prepared[g.key] = b.prepared }
+        return built.map(\.decided)
     }
 
     /// `prepare` for every group, on every core, by group key (the first group of a key when keys repeat).
     static func prepareAll(_ groups: [FactGroup], with builder: FactBuilder) -> [String: Prepared] {
-        var out = [Prepared?](repeating: nil, count: groups.count)
+        let all = onEveryCore(groups) { builder.prepare($0) }
+        var byKey: [String: Prepared] = [:]
+        for (g, p) in zip(groups, all) where byKey[g.key] == nil { byKey[g.key] = p }
+        return byKey
+    }
+
+    /// `work` for each group, in the groups' order, on every core. Groups are handed out in parts of a few each, the
+    /// largest spread by striding, so both cores stay busy to the end; a group reads only its own claims.
+    private static func onEveryCore<T>(_ groups: [FactGroup], _ work: @Sendable (FactGroup) -> T) -> [T] {
+        var out = [T?](repeating: nil, count: groups.count)
         let parts = min(groups.count, 64)
         out.withUnsafeMutableBufferPointer { buffer in
             // Each index is written by one part only.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for i in stride(from: part, to: groups.count, by: parts) { slots[i] = builder.prepare(groups[i]) }
+                for i in stride(from: part, to: groups.count, by: parts) { slots[i] = work(groups[i]) }
             }
         }
-        var byKey: [String: Prepared] = [:]
-        for (g, p) in zip(groups, out) where byKey[g.key] == nil { byKey[g.key] = p }
-        return byKey
+        return out.map { $0! }
+    }
+
+    /// The group's preparation from `known` when it still fits the group's claims, else a new one.
+    func preparation(of group: FactGroup, reusing known: [String: Prepared]) -> Prepared {
+        known[group.key].flatMap { $0.fits(group) ? $0 : nil } ?? prepare(group)
     }
 
     /// What deciding a fact reads that no reliability changes: the counted claims, their value signatures and the

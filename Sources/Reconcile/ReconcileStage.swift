@@ -187,8 +187,7 @@ public struct ReconcileStage: Stage {
             // Undated claims may take their year from this fact's dates.
             if let first = g.claims.first, g.claims.contains(where: { $0.value.isDate }),
                case let base = Grouping.baseKey(first), let candidates = waiting[base], !candidates.isEmpty, builder.counts(g) {
-                let ready = prepared[g.key].flatMap { $0.fits(g) ? $0 : nil } ?? builder.prepare(g)
-                let value = builder.decide(g, prepared: ready).fact.value
+                let value = builder.decide(g, prepared: builder.preparation(of: g, reusing: prepared)).fact.value
                 if value.isDate {
                     var keep: [Int] = []
                     for i in candidates {
