@@ -346,8 +346,8 @@ enum CopyDetection {
         /// Members of the clusters found, compared: `j << 1 | 1` when document j is a near-duplicate, `j << 1` when
         /// not.
         var verdicts: [Int] = []
-        /// 5-gram count (for making room in the index).
-        var size = 0
+        /// 5-grams not in the index (the most the document can add to it).
+        var absent = 0
     }
 
     /// A thread's own buffers for look-ups.
@@ -379,7 +379,6 @@ enum CopyDetection {
         func lookUp(_ i: Int, _ g: [Gram], _ inPrefix: [Bool], _ scratch: inout Scratch) -> Lookup {
             var found = Lookup()
             guard !g.isEmpty else { return found }
-            found.size = g.count
             scratch.stamp += 1
             let stamp = scratch.stamp
             // Earlier documents of the block add at most one id per list each before this one is matched.
@@ -390,6 +389,7 @@ enum CopyDetection {
                 let place = index.place(of: g[k])
                 guard let lists = index.lists(at: place) else {
                     found.places.append(~Int32(place))
+                    found.absent += 1
                     continue
                 }
                 found.places.append(Int32(place))
@@ -522,7 +522,7 @@ enum CopyDetection {
                         }
                     }
                 }
-                let size = lookups.reduce(0) { $0 + $1.size }
+                let size = lookups.reduce(0) { $0 + $1.absent }
                 if !index.needsGrowth(adding: size) { return }
                 index.reserve(adding: size)
                 index.startBlock()
@@ -666,6 +666,9 @@ enum CopyDetection {
     final class Work: @unchecked Sendable {
         /// How far ahead of the block being matched documents are prepared (a few blocks: their 5-grams wait in memory).
         static let ahead = 256
+        /// Places for prepared documents: document i's are at `i % ring`, as no more than `block + ahead` documents are
+        /// prepared and not yet matched at a time.
+        private static let ring = 512
         private let count: Int
         private let prepare: @Sendable (Int) -> ([Gram], [Bool])
         private let condition = NSCondition()
@@ -685,9 +688,10 @@ enum CopyDetection {
         init(count: Int, prepare: @escaping @Sendable (Int) -> ([Gram], [Bool])) {
             self.count = count
             self.prepare = prepare
-            grams = .allocate(capacity: count)
+            precondition(block + Work.ahead <= Work.ring)
+            grams = .allocate(capacity: Work.ring)
             grams.initialize(repeating: [])
-            prefixes = .allocate(capacity: count)
+            prefixes = .allocate(capacity: Work.ring)
             prefixes.initialize(repeating: [])
             state = .allocate(capacity: count)
             state.initialize(repeating: 0)
@@ -728,7 +732,7 @@ enum CopyDetection {
         private func prepareNow(_ i: Int) {
             state[i] = 1
             condition.unlock()
-            (grams[i], prefixes[i]) = prepare(i)
+            (grams[i % Work.ring], prefixes[i % Work.ring]) = prepare(i)
             condition.lock()
             state[i] = 2
             condition.broadcast()
@@ -743,7 +747,7 @@ enum CopyDetection {
             if state[i] == 0 { prepareNow(i) }
             while state[i] != 2 { condition.wait() }
             condition.unlock()
-            task(i, thread, grams[i], prefixes[i])
+            task(i, thread, grams[i % Work.ring], prefixes[i % Work.ring])
             condition.lock()
             pending -= 1
             if pending == 0 { condition.broadcast() }
@@ -766,12 +770,12 @@ enum CopyDetection {
         }
 
         /// Document `i`'s 5-grams and prefix (after its block's look-up).
-        func prepared(_ i: Int) -> ([Gram], [Bool]) { (grams[i], prefixes[i]) }
+        func prepared(_ i: Int) -> ([Gram], [Bool]) { (grams[i % Work.ring], prefixes[i % Work.ring]) }
 
         /// Lets go of document `i`'s 5-grams once it is matched.
         func release(_ i: Int) {
-            grams[i] = []
-            prefixes[i] = []
+            grams[i % Work.ring] = []
+            prefixes[i % Work.ring] = []
         }
     }
 
@@ -863,16 +867,13 @@ enum CopyDetection {
             var count: UInt16
         }
 
-        /// A 5-gram and its two lists; empty while both lists are. Each list's last id is kept here too, so adding
-        /// to it reads nothing else (the list's own memory is mostly not in cache then).
+        /// A 5-gram and its two lists; empty while both lists are.
         private struct Slot {
             var key: Gram = 0
             var allCount: UInt16 = 0
             var prefixCount: UInt16 = 0
             var all: UnsafeMutablePointer<Int32>?
             var prefix: UnsafeMutablePointer<Int32>?
-            var allLast: Int32 = 0
-            var prefixLast: Int32 = 0
             var isEmpty: Bool { allCount == 0 && prefixCount == 0 }
         }
 
@@ -936,10 +937,12 @@ enum CopyDetection {
         /// id of the cluster `sameCluster` tells: each is common or ends with an id of that cluster.
         @inline(__always) func leads(at place: Int, inPrefix: Bool, to sameCluster: (Int32) -> Bool) -> Bool {
             let s = slots[place]
-            func holds(_ count: UInt16, _ last: Int32) -> Bool {
-                Int(count) > commonGramClusters || (count > 0 && sameCluster(last))
+            func holds(_ count: UInt16, _ start: UnsafeMutablePointer<Int32>?) -> Bool {
+                guard Int(count) <= commonGramClusters else { return true }
+                guard let start, count > 0 else { return false }
+                return sameCluster(start[Int(count) - 1])
             }
-            return holds(s.allCount, s.allLast) && (!inPrefix || holds(s.prefixCount, s.prefixLast))
+            return holds(s.allCount, s.all) && (!inPrefix || holds(s.prefixCount, s.prefix))
         }
 
         /// Both lists of the 5-gram at `place`, or nil for an empty slot.
@@ -996,19 +999,16 @@ enum CopyDetection {
                 before[k] = (slots[k].allCount, slots[k].prefixCount)
                 blockAdded = true
             }
-            PostingIndex.append(id, to: &slots[k].all, &slots[k].allCount, &slots[k].allLast, sameCluster: sameCluster)
-            if inPrefix {
-                PostingIndex.append(id, to: &slots[k].prefix, &slots[k].prefixCount, &slots[k].prefixLast,
-                                    sameCluster: sameCluster)
-            }
+            PostingIndex.append(id, to: &slots[k].all, &slots[k].allCount, sameCluster: sameCluster)
+            if inPrefix { PostingIndex.append(id, to: &slots[k].prefix, &slots[k].prefixCount, sameCluster: sameCluster) }
         }
 
         @inline(__always)
         private static func append(_ id: Int32, to start: inout UnsafeMutablePointer<Int32>?, _ count: inout UInt16,
-                                   _ last: inout Int32, sameCluster: (Int32) -> Bool) {
+                                   sameCluster: (Int32) -> Bool) {
             let n = Int(count)
             guard n <= commonGramClusters else { return }
-            if n > 0, sameCluster(last) { return }
+            if let start, n > 0, sameCluster(start[n - 1]) { return }
             if n == commonGramClusters {
                 // Common from now on: the ids are never read again.
                 start?.deallocate()
@@ -1026,7 +1026,6 @@ enum CopyDetection {
                 start = larger
             }
             start?[n] = id
-            last = id
             count += 1
         }
 
