@@ -128,10 +128,9 @@ enum CopyDetection {
         words.reserveCapacity(text.utf8.count / 6)
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var inWord = false
-        func add(_ scalar: Unicode.Scalar) {
-            let properties = scalar.properties
-            if properties.changesWhenLowercased {
-                for b in properties.lowercaseMapping.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        func add(_ scalar: Unicode.Scalar, _ kind: UInt8) {
+            if kind & ScalarKind.cased != 0 {
+                for b in scalar.properties.lowercaseMapping.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
             } else {
                 for b in UTF8.encode(scalar)! { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
             }
@@ -153,18 +152,15 @@ enum CopyDetection {
                 }
                 continue
             }
-            let properties = scalar.properties
+            let kind = v < 0x10000 ? ScalarKind.basic[Int(v)] : ScalarKind.of(scalar)
             let wasAfterControl = afterControl
-            switch properties.generalCategory {
-            case .control, .lineSeparator, .paragraphSeparator: afterControl = true
-            default: afterControl = false
-            }
-            if !wasAfterControl, extendsCharacter(scalar) {
-                if inWord { add(scalar) }
+            afterControl = kind & ScalarKind.control != 0
+            if !wasAfterControl, kind & ScalarKind.extends != 0 {
+                if inWord { add(scalar, kind) }
                 continue
             }
-            if properties.isAlphabetic || properties.numericType != nil {
-                add(scalar)
+            if kind & ScalarKind.word != 0 {
+                add(scalar, kind)
                 inWord = true
             } else if inWord {
                 words.append(h); h = 0xcbf2_9ce4_8422_2325; inWord = false
@@ -174,12 +170,36 @@ enum CopyDetection {
         return words
     }
 
-    /// Whether a scalar continues the character before it rather than starting one (grapheme extenders and joiners).
-    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return scalar.value == 0x200D || scalar.value == 0x200C || (0xFE00...0xFE0F).contains(scalar.value)
+    /// What `scalarWords` asks of a scalar, as bits of a byte.
+    private enum ScalarKind {
+        /// A control character or a line or paragraph separator: nothing extends it.
+        static let control: UInt8 = 1
+        /// Continues the character before it rather than starting one (grapheme extenders and joiners).
+        static let extends: UInt8 = 2
+        /// A letter or digit: alphabetic, or with a numeric type.
+        static let word: UInt8 = 4
+        /// Changes when lower-cased.
+        static let cased: UInt8 = 8
+
+        static func of(_ scalar: Unicode.Scalar) -> UInt8 {
+            let properties = scalar.properties
+            var kind: UInt8 = 0
+            switch properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: kind |= control
+            case .nonspacingMark, .spacingMark, .enclosingMark: kind |= extends
+            default: break
+            }
+            if scalar.value == 0x200D || scalar.value == 0x200C || (0xFE00...0xFE0F).contains(scalar.value) {
+                kind |= extends
+            }
+            if properties.isAlphabetic || properties.numericType != nil { kind |= word }
+            if properties.changesWhenLowercased { kind |= cased }
+            return kind
         }
+
+        /// The kind of every scalar below U+10000, worked out once (surrogates, which are no scalars, get 0): asking
+        /// the properties took most of the time of reading non-ASCII text.
+        static let basic: [UInt8] = (0..<0x10000).map { Unicode.Scalar(UInt32($0)).map(of) ?? 0 }
     }
 
     /// Hashes of each run of `size` consecutive word hashes.
