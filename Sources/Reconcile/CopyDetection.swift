@@ -403,18 +403,21 @@ enum CopyDetection {
             let stamp = scratch.stamp
             // Earlier documents of the block add at most one id per list each before this one is matched.
             let room = commonGramClusters - (i - blockStart)
+            // Every 5-gram's slot first, in a loop of its own: the probes do not depend on each other, so their cache
+            // misses overlap; the slots are in cache for what follows.
             found.places.reserveCapacity(g.count)
+            for s in g { found.places.append(Int32(index.place(of: s))) }
             scratch.lists.removeAll(keepingCapacity: true)
             for k in g.indices {
-                let place = index.place(of: g[k])
+                let place = Int(found.places[k])
                 guard let lists = index.lists(at: place) else {
-                    found.places.append(~Int32(place))
+                    found.places[k] = ~Int32(place)
                     found.absent += 1
                     continue
                 }
-                found.places.append(Int32(place))
-                func consider(_ list: PostingIndex.List, _ code: Int) {
-                    if list.count == 0 { return }
+                /// Reads a list now, or leaves it for later, or counts it as common; true when read now.
+                func consider(_ list: PostingIndex.List, _ code: Int) -> Bool {
+                    if list.count == 0 { return false }
                     if Int(list.count) > commonGramClusters {
                         found.common += 1
                     } else if Int(list.count) > room {
@@ -422,10 +425,18 @@ enum CopyDetection {
                     } else {
                         found.postings += Int(list.count)
                         scratch.lists.append(list)
+                        return true
                     }
+                    return false
                 }
-                if inPrefix[k] { consider(lists.all, 2 * k) }
-                consider(lists.prefix, 2 * k + 1)
+                let allRead = inPrefix[k] && consider(lists.all, 2 * k)
+                // The clusters of a 5-gram's prefix list are among those of its list of all (see
+                // `PostingIndex.add`), so when that one is read in full the prefix list is only counted.
+                if allRead && Int(lists.prefix.count) <= room {
+                    found.postings += Int(lists.prefix.count)
+                } else {
+                    _ = consider(lists.prefix, 2 * k + 1)
+                }
             }
             scratch.listedMark.withUnsafeMutableBufferPointer { mark in
                 for list in scratch.lists {
@@ -574,16 +585,21 @@ enum CopyDetection {
                 }
             }
             if index.blockAdded {
+                let room = commonGramClusters - (i - lookupStart)
                 var next = 0  // the next of `look.deferred`
                 for k in g.indices {
                     let raw = look.places[k]
                     guard let slot = index.addedSlot(near: raw >= 0 ? Int(raw) : Int(~raw), key: g[k], present: raw >= 0)
                     else { continue }
+                    // As in the look-up: the list of all read in full (its length then within `room`) makes the
+                    // prefix list's additions only counted.
+                    let allRead = inPrefix[k] && Int(index.lengthsBefore(at: slot).all) <= room
                     for code in [2 * k, 2 * k + 1] {
                         while next < look.deferred.count && Int(look.deferred[next]) < code { next += 1 }
                         if next < look.deferred.count && Int(look.deferred[next]) == code { continue }
                         if code & 1 == 0 && !inPrefix[k] { continue }
-                        read(index.added(at: slot, prefix: code & 1 == 1))
+                        let ids = index.added(at: slot, prefix: code & 1 == 1)
+                        if code & 1 == 1 && allRead { postings += ids.count } else { read(ids) }
                     }
                 }
             }
@@ -1001,8 +1017,15 @@ enum CopyDetection {
             return UnsafeBufferPointer(start: start + Int(was), count: Int(count) - Int(was))
         }
 
+        /// The lengths of the lists of the 5-gram at `slot` (from `addedSlot`) as `startBlock()` found them.
+        func lengthsBefore(at slot: Int) -> (all: UInt16, prefix: UInt16) { before[slot] }
+
         /// Appends cluster `id` to the lists of `key` (`prefix` too when `inPrefix`), unless the list's last id is of
-        /// the same cluster (`sameCluster`) or the list is already common. `place` is where `place(of:)` found the
+        /// the same cluster (`sameCluster`) or the list is already common.
+        ///
+        /// An id is added to a prefix list only with the same id added to the list of all, or that list ending with
+        /// an id of the same cluster, or that list being common: so while the list of all is not common, every cluster
+        /// in the prefix list is in it too (clusters only merge). `place` is where `place(of:)` found the
         /// key since the last `reserve`; a 5-gram added since may have taken it, and then the probe goes on.
         @inline(__always)
         mutating func add(_ id: Int32, under key: Gram, near place: Int, inPrefix: Bool, sameCluster: (Int32) -> Bool) {
