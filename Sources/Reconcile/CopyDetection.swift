@@ -360,7 +360,7 @@ enum CopyDetection {
         /// Lists left to read when the document is matched, as `2·k` (the all-list of 5-gram k) or `2·k + 1` (its
         /// prefix list), in increasing order.
         var deferred: [Int32] = []
-        /// Postings read, and lists too common to read.
+        /// Postings in the lists looked up (read, or only counted), and lists too common to read.
         var postings = 0
         var common = 0
         /// Members of the clusters found, compared: `j << 1 | 1` when document j is a near-duplicate, `j << 1` when
