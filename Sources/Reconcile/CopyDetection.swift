@@ -324,9 +324,13 @@ enum CopyDetection {
             return sourceIDs.count - 1
         }
         let work = Work(count: n) { i in
-            guard names[i] != nil else { return ([], []) }
+            guard names[i] != nil else { return (Grams(start: nil, count: 0), []) }
             let g = shingles(documents[i].text)
-            return (g, rarity.rarestMask(g, prefixLength(g.count, overlap: overlap)))
+            // In memory of its own, which the matcher keeps if it indexes the document (allocated here, on the
+            // preparing thread, as the 5-grams were before).
+            let grams = Grams.allocate(capacity: g.count)
+            _ = grams.initialize(from: g)
+            return (grams, rarity.rarestMask(g, prefixLength(g.count, overlap: overlap)))
         }
         defer { work.finish() }
         var matcher = Matcher(sources: sources, overlap: overlap)
@@ -337,14 +341,17 @@ enum CopyDetection {
             matcher.lookUp(start..<end, work: work)
             for i in start..<end {
                 let (g, inPrefix) = work.prepared(i)
-                if !g.isEmpty { matcher.match(i, g, inPrefix, settled: settled, found: found) }
-                work.release(i)
+                let indexed = !g.isEmpty && matcher.match(i, g, inPrefix, settled: settled, found: found)
+                work.release(i, keeping: indexed)
             }
             start = end
         }
         matcher.stats.clusters = matcher.parent.count
         return matcher.stats
     }
+
+    /// A document's 5-grams (sorted, distinct) in memory of their own, freed by whoever holds them last.
+    typealias Grams = UnsafeMutableBufferPointer<Gram>
 
     /// Documents looked up together against the index as it stood before them. A list is read then only if the
     /// block's earlier documents could not take it past `commonGramClusters` (it is read when the document is matched
@@ -388,7 +395,7 @@ enum CopyDetection {
         let parent: UnsafeBufferPointer<Int32>
         let members: UnsafeBufferPointer<Int32>
         let memberCounts: UnsafeBufferPointer<UInt8>
-        let kept: UnsafeBufferPointer<UnsafeMutableBufferPointer<Gram>>
+        let kept: UnsafeBufferPointer<Grams>
         let sources: UnsafeBufferPointer<Int>
         let overlap: Double
         let blockStart: Int
@@ -396,7 +403,7 @@ enum CopyDetection {
         /// Looks document `i` up: the lists its 5-grams lead to (those the block's earlier documents could take
         /// past the common limit are left for later), the cluster ids in them, and how it compares with the members
         /// of those clusters.
-        func lookUp(_ i: Int, _ g: [Gram], _ inPrefix: [Bool], _ scratch: inout Scratch) -> Lookup {
+        func lookUp(_ i: Int, _ g: Grams, _ inPrefix: [Bool], _ scratch: inout Scratch) -> Lookup {
             var found = Lookup()
             guard !g.isEmpty else { return found }
             scratch.stamp += 1
@@ -456,7 +463,7 @@ enum CopyDetection {
                 for m in 0..<Int(memberCounts[r]) {
                     let j = Int(members[r * indexedPerCluster + m])
                     guard sources[j] != sources[i] else { continue }
-                    if !filled { scratch.own.fill(g); filled = true }
+                    if !filled { scratch.own.fill(UnsafeBufferPointer(g)); filled = true }
                     let other = kept[j]
                     let near = scratch.own.shares(overlap * Double(min(g.count, other.count)), of: UnsafeBufferPointer(other))
                     found.verdicts.append(j << 1 | (near ? 1 : 0))
@@ -479,7 +486,7 @@ enum CopyDetection {
         /// 5-grams of indexed documents -> clusters (all of them, and those of prefixes).
         var index = PostingIndex()
         /// 5-grams of indexed documents, by document (empty for the others).
-        var kept: [UnsafeMutableBufferPointer<Gram>]
+        var kept: [Grams]
         /// Per cluster id: the stamp of the last document that listed it.
         var mark: [UInt32] = []
         /// Per document: the stamp of the document whose look-up compared it, and the verdict.
@@ -500,8 +507,7 @@ enum CopyDetection {
         init(sources: [Int], overlap: Double) {
             self.sources = sources
             self.overlap = overlap
-            kept = [UnsafeMutableBufferPointer<Gram>](repeating: UnsafeMutableBufferPointer(start: nil, count: 0),
-                                                       count: sources.count)
+            kept = [Grams](repeating: Grams(start: nil, count: 0), count: sources.count)
             verdictStamp = [UInt32](repeating: 0, count: sources.count)
             verdict = [Bool](repeating: false, count: sources.count)
         }
@@ -560,9 +566,10 @@ enum CopyDetection {
             }
         }
 
-        /// Matches document `i` (5-grams `g`, prefix `inPrefix`) against the clusters so far, then joins or starts one.
-        mutating func match(_ i: Int, _ g: [Gram], _ inPrefix: [Bool], settled: (Int, Int) -> Bool,
-                            found: (Int, Int) -> Void) {
+        /// Matches document `i` (5-grams `g`, prefix `inPrefix`) against the clusters so far, then joins or starts one;
+        /// true when it is indexed (and `g` is kept, to be freed with the matcher).
+        mutating func match(_ i: Int, _ g: Grams, _ inPrefix: [Bool], settled: (Int, Int) -> Bool,
+                            found: (Int, Int) -> Void) -> Bool {
             let stamp = UInt32(i + 1)
             let look = lookups[i - lookupStart]
             stats.postings += look.postings
@@ -631,7 +638,7 @@ enum CopyDetection {
                     if verdictStamp[j] == stamp {
                         near = verdict[j]
                     } else {
-                        if !filled { own.fill(g); filled = true }
+                        if !filled { own.fill(UnsafeBufferPointer(g)); filled = true }
                         near = own.shares(overlap * Double(min(g.count, kept[j].count)), of: UnsafeBufferPointer(kept[j]))
                     }
                     if near {
@@ -655,7 +662,7 @@ enum CopyDetection {
                             memberCounts[root] += 1
                         } else {
                             kept[Int(j)].deallocate()
-                            kept[Int(j)] = UnsafeMutableBufferPointer(start: nil, count: 0)
+                            kept[Int(j)] = Grams(start: nil, count: 0)
                         }
                     }
                     memberCounts[r] = 0
@@ -667,12 +674,10 @@ enum CopyDetection {
                 members += [Int32](repeating: -1, count: indexedPerCluster)
                 mark.append(0)
             }
-            guard Int(memberCounts[root]) < indexedPerCluster else { return }
+            guard Int(memberCounts[root]) < indexedPerCluster else { return false }
             members[root * indexedPerCluster + Int(memberCounts[root])] = Int32(i)
             memberCounts[root] += 1
-            let copy = UnsafeMutableBufferPointer<Gram>.allocate(capacity: g.count)
-            _ = copy.initialize(from: g)
-            kept[i] = copy
+            kept[i] = g
             // A list whose last id is of this cluster already leads to it. Which lists of 5-grams already in the index
             // are such is found first, in a loop of its own: its loads do not depend on each other, so their cache
             // misses overlap, and the adds after find those slots in cache.
@@ -693,6 +698,7 @@ enum CopyDetection {
                               sameCluster: leadsToRoot)
                 }
             }
+            return true
         }
     }
 
@@ -706,27 +712,27 @@ enum CopyDetection {
         /// prepared and not yet matched at a time.
         private static let ring = 512
         private let count: Int
-        private let prepare: @Sendable (Int) -> ([Gram], [Bool])
+        private let prepare: @Sendable (Int) -> (Grams, [Bool])
         private let condition = NSCondition()
-        private let grams: UnsafeMutableBufferPointer<[Gram]>
+        private let grams: UnsafeMutableBufferPointer<Grams>
         private let prefixes: UnsafeMutableBufferPointer<[Bool]>
         /// Per document: 0 not prepared, 1 being prepared, 2 prepared.
         private let state: UnsafeMutableBufferPointer<UInt8>
         private var nextPrepare = 0
         private var prepareLimit: Int
         /// The block being looked up: what to do per document, the next to take, and how many are not done.
-        private var task: ((Int, Int, [Gram], [Bool]) -> Void)?
+        private var task: ((Int, Int, Grams, [Bool]) -> Void)?
         private var nextLookUp = 0
         private var endLookUp = 0
         private var pending = 0
         private var finished = false
 
-        init(count: Int, prepare: @escaping @Sendable (Int) -> ([Gram], [Bool])) {
+        init(count: Int, prepare: @escaping @Sendable (Int) -> (Grams, [Bool])) {
             self.count = count
             self.prepare = prepare
             precondition(block + Work.ahead <= Work.ring)
             grams = .allocate(capacity: Work.ring)
-            grams.initialize(repeating: [])
+            grams.initialize(repeating: Grams(start: nil, count: 0))
             prefixes = .allocate(capacity: Work.ring)
             prefixes.initialize(repeating: [])
             state = .allocate(capacity: count)
@@ -751,6 +757,8 @@ enum CopyDetection {
         }
 
         deinit {
+            // Documents prepared and never matched (none once the matching loop has run to its end).
+            for g in grams { g.deallocate() }
             grams.deinitialize().deallocate()
             prefixes.deinitialize().deallocate()
             state.deallocate()
@@ -791,7 +799,7 @@ enum CopyDetection {
         }
 
         /// Does `task` for each document of `range` on this thread and the other, and returns when all are done.
-        func lookUp(_ range: Range<Int>, _ task: @escaping (Int, Int, [Gram], [Bool]) -> Void) {
+        func lookUp(_ range: Range<Int>, _ task: @escaping (Int, Int, Grams, [Bool]) -> Void) {
             condition.lock()
             self.task = task
             nextLookUp = range.lowerBound
@@ -806,11 +814,12 @@ enum CopyDetection {
         }
 
         /// Document `i`'s 5-grams and prefix (after its block's look-up).
-        func prepared(_ i: Int) -> ([Gram], [Bool]) { (grams[i % Work.ring], prefixes[i % Work.ring]) }
+        func prepared(_ i: Int) -> (Grams, [Bool]) { (grams[i % Work.ring], prefixes[i % Work.ring]) }
 
-        /// Lets go of document `i`'s 5-grams once it is matched.
-        func release(_ i: Int) {
-            grams[i % Work.ring] = []
+        /// Lets go of document `i`'s 5-grams once it is matched: frees them, unless the matcher keeps them.
+        func release(_ i: Int, keeping: Bool) {
+            if !keeping { grams[i % Work.ring].deallocate() }
+            grams[i % Work.ring] = Grams(start: nil, count: 0)
             prefixes[i % Work.ring] = []
         }
     }
@@ -826,6 +835,11 @@ enum CopyDetection {
 
         /// Holds exactly `grams` from now on.
         mutating func fill(_ grams: [Gram]) {
+            grams.withUnsafeBufferPointer { fill($0) }
+        }
+
+        /// Holds exactly `grams` from now on.
+        mutating func fill(_ grams: UnsafeBufferPointer<Gram>) {
             var bits = 4
             while 1 << bits < 2 * grams.count { bits += 1 }
             if table.count == 1 << bits {
