@@ -144,7 +144,8 @@ public final class IncrementalCache: @unchecked Sendable {
             if let early {
                 found[document.id] = early
             } else if cachedIDs.contains(document.id),
-                      let entry = try? store.cachedExtraction(documentID: document.id, cacheKey: key) {
+                      let entry = try? store.cachedExtraction(documentID: document.id, cacheKey: key),
+                      Self.sameParse(entry.document, document) {
                 found[document.id] = entry.claims
             }
         }
@@ -153,6 +154,15 @@ public final class IncrementalCache: @unchecked Sendable {
         restored = [:]
         lock.unlock()
         return found
+    }
+
+    /// Whether a cached document and one read this run are the same parse, apart from where the file lies. The id
+    /// names the bytes only, and the same bytes read under another extension (`a.txt` renamed `a.html`) parse into
+    /// another document, whose claims must be extracted again.
+    static func sameParse(_ cached: Document, _ read: Document) -> Bool {
+        var cached = cached
+        cached.path = read.path
+        return cached == read
     }
 
     /// After the per-document stages: files each fresh ok document with its claims for the next run.
