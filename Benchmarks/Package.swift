@@ -41,6 +41,11 @@ let package = Package(
             name: "ClaimWriteBenchmark",
             dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "BenchmarkSupport"]
         ),
+        // Copy detection and the reliability rounds beside the ways they were done before, on claims from a corpus.
+        .executableTarget(
+            name: "ReconcileBenchmark",
+            dependencies: [.product(name: "ClaimtrackCLI", package: "claimtrack"), "BenchmarkSupport"]
+        ),
         // Recording a night in the run history (`RunStore.completeRun`) beside v2's statements on the same synthetic claims.
         .executableTarget(
             name: "StoreHistoryBenchmark",

@@ -62,9 +62,19 @@ public struct ReconcileStage: Stage {
         return reconcile(documents: &documents, claims: claims, reviews: reviews, dropText: false)
     }
 
+    /// The whole reconciliation with some of its parts done as they were before a faster way replaced them (`peers`),
+    /// for `ReconcileBenchmark`, which measures both ways in one process on the same claims. The result is the same
+    /// either way; `Reconciliation.seconds` gives the time of each part.
+    @_spi(Benchmarks)
+    public func reconcile(documents: [Document], claims: [Claim], peers: ReconcilePeers) -> Reconciliation {
+        var documents = documents
+        return reconcile(documents: &documents, claims: claims, reviews: ReviewFile(), dropText: false, peers: peers)
+    }
+
     /// `reconcile(documents:claims:reviews:)`; with `dropText`, each document's text is emptied once copy detection
     /// has read it, in `documents` too.
-    func reconcile(documents: inout [Document], claims: [Claim], reviews: ReviewFile, dropText: Bool) -> Reconciliation {
+    func reconcile(documents: inout [Document], claims: [Claim], reviews: ReviewFile, dropText: Bool,
+                   peers: ReconcilePeers = ReconcilePeers()) -> Reconciliation {
         var docs = documents.filter { $0.status == .ok }.sorted { $0.id < $1.id }
         var names: [String: String] = [:]
         var published: [String: CalendarDay] = [:]
@@ -75,15 +85,17 @@ public struct ReconcileStage: Stage {
         let sourceNames = Set(names.values)
         let plan = ReviewPlan(reviews, sources: sourceNames, claims: claims)
         var notes: [String] = []
-        // Where reconcile's time goes, for the run log only.
-        var timings: [String] = []
+        // Where reconcile's time goes, for the run log only (and `ReconcileBenchmark`).
+        var seconds: [(part: String, seconds: Double)] = []
         let copyStart = Date()
-        let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap, stats: { stats in
+        let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap,
+                                           plain: peers.plainCopyDetection, stats: { stats in
             // Time and memory go to the log only (the outputs stay the same from run to run).
             let seconds = String(format: "%.1f", Date().timeIntervalSince(copyStart))
             let rss = ProcessMemory.megabytes().map { String(format: ", peak rss %.0f MB", $0.peak) } ?? ""
             notes.append("copy detection over \(docs.count) documents in \(seconds) s\(rss): \(stats)")
         })
+        seconds.append(("copy detection", Date().timeIntervalSince(copyStart)))
         // Copy detection was the last reader of the text; it is freed before grouping and the facts allocate theirs.
         if dropText {
             for i in docs.indices { docs[i].text = "" }
@@ -103,8 +115,8 @@ public struct ReconcileStage: Stage {
         var preparer = FactBuilder(options: options, witnesses: witnesses, reliability: [:])
         preparer.rejected = Set(plan.rejected.keys)
         let prepared = FactBuilder.prepareAll(grouped.groups, with: preparer)
-        timings.append(String(format: "grouping %.1f s, preparing facts %.1f s", groupingEnd.timeIntervalSince(groupingStart),
-                              Date().timeIntervalSince(groupingEnd)))
+        seconds.append(("grouping", groupingEnd.timeIntervalSince(groupingStart)))
+        seconds.append(("preparing facts", Date().timeIntervalSince(groupingEnd)))
         // Sources a reviewer marked as dependent join one witness class, as copies do; `copiesFrom` keeps only copying.
         witnesses.classOfSource = SourceAnalysis.witnessClasses(names: sourceNames, copies: plan.links(adding: copies))
         witnesses.reviewedDependent = plan.dependentPairs
@@ -127,12 +139,13 @@ public struct ReconcileStage: Stage {
             for (name, pin) in plan.pinned { next[name] = pin }
             if next == reliability { break }
             reliability = next
+            if peers.preparationEachRound { preparedByKey = [:] }
             outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped,
                                      prepared: &preparedByKey)
             rounds += 1
         }
         notes.append("facts built in \(rounds) reliability rounds (at most \(options.iterations + 1))")
-        timings.append(String(format: "reliability rounds %.1f s", Date().timeIntervalSince(roundsStart)))
+        seconds.append(("reliability rounds", Date().timeIntervalSince(roundsStart)))
         let afterRounds = Date()
         var facts = outcome.facts
         // Explanations are written once, for the round that stands (in parallel: long facts cite every claim).
@@ -148,10 +161,10 @@ public struct ReconcileStage: Stage {
         let outcomes = plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence(), sources: sourceNames)
         let byID = Dictionary(reviewed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // A rejected claim counts towards no check either.
-        timings.append(String(format: "explanations and reviews %.1f s", Date().timeIntervalSince(afterRounds)))
+        seconds.append(("explanations and reviews", Date().timeIntervalSince(afterRounds)))
         let checksStart = Date()
         let checks = Checker(options: options).checks(claims: reviewed.filter { $0.rejected == nil }, facts: facts, claimsByID: byID)
-        timings.append(String(format: "checks %.1f s", Date().timeIntervalSince(checksStart)))
+        seconds.append(("checks", Date().timeIntervalSince(checksStart)))
         var documentsOfSource: [String: [String]] = [:]
         for d in docs { documentsOfSource[names[d.id] ?? d.id, default: []].append(d.id) }
         let sources = documentsOfSource.keys.sorted().map { name in
@@ -162,7 +175,10 @@ public struct ReconcileStage: Stage {
         // Claims keep the input order; only values bound to a fact and rejections change.
         let updated = claims.map { byID[$0.id] ?? $0 }
         var result = Reconciliation(claims: updated, facts: facts, checks: checks, sources: sources, reviews: outcomes)
-        result.notes = notes + ["times: " + timings.joined(separator: ", ")]
+        // Copy detection's time is in its own note already.
+        result.notes = notes + ["times: " + seconds.dropFirst().map { $0.part + String(format: " %.1f s", $0.seconds) }
+            .joined(separator: ", ")]
+        result.seconds = seconds
         return result
     }
 
@@ -285,4 +301,23 @@ public struct Reconciliation: Sendable {
     public var reviews: [ReviewOutcome]
     /// How the work went (copy detection's comparisons, reliability rounds), for the run log.
     public var notes: [String] = []
+    /// The time of each part of the reconciliation, in the order done (copy detection, grouping, preparing facts,
+    /// reliability rounds, explanations and reviews, checks).
+    @_spi(Benchmarks)
+    public var seconds: [(part: String, seconds: Double)] = []
+}
+
+/// Ways of doing parts of the reconciliation that faster ones replaced, kept as the peers `ReconcileBenchmark`
+/// measures them against (`ReconcileStage.reconcile(documents:claims:peers:)`). Runs use none of them.
+@_spi(Benchmarks)
+public struct ReconcilePeers: Sendable {
+    /// Copy detection through `CopyDetection.plainNearDuplicates` (dictionaries of posting arrays, one core).
+    public var plainCopyDetection: Bool
+    /// Every reliability round prepares each fact again (`FactBuilder.Prepared`) instead of reusing the preparation.
+    public var preparationEachRound: Bool
+
+    public init(plainCopyDetection: Bool = false, preparationEachRound: Bool = false) {
+        self.plainCopyDetection = plainCopyDetection
+        self.preparationEachRound = preparationEachRound
+    }
 }

@@ -55,7 +55,8 @@ public enum SourceAnalysis {
     /// Who copies whom, by source name: attribution lines naming another outlet, and near-duplicate text.
     ///
     /// Of two near-duplicates the later-published one copies; when that cannot be told, each is marked as copying the other.
-    static func copies(documents: [Document], names: [String: String], overlap: Double,
+    /// `plain` finds them with `CopyDetection.plainNearDuplicates`, the reference, instead (the same links).
+    static func copies(documents: [Document], names: [String: String], overlap: Double, plain: Bool = false,
                        stats: ((CopyDetection.Stats) -> Void)? = nil) -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
         for d in documents {
@@ -87,19 +88,20 @@ public enum SourceAnalysis {
             if let pi, let pj, pi != pj { return (pi < pj ? b * sources + a : a * sources + b, -1) }
             return (a * sources + b, b * sources + a)
         }
-        let counts = CopyDetection.nearDuplicates(
-            documents: sorted, names: sortedNames, overlap: overlap,
-            // A pair is settled when every link it could add is already there (inserting again changes nothing).
-            settled: { i, j in
-                let (first, second) = links(i, j)
-                return (first < 0 || linked.contains(first)) && (second < 0 || linked.contains(second))
-            },
-            found: { i, j in
-                let (first, second) = links(i, j)
-                for link in [first, second] where link >= 0 && linked.insert(link).inserted {
-                    out[nameOf[link / sources], default: []].insert(nameOf[link % sources])
-                }
-            })
+        // A pair is settled when every link it could add is already there (inserting again changes nothing).
+        func settled(_ i: Int, _ j: Int) -> Bool {
+            let (first, second) = links(i, j)
+            return (first < 0 || linked.contains(first)) && (second < 0 || linked.contains(second))
+        }
+        func found(_ i: Int, _ j: Int) {
+            let (first, second) = links(i, j)
+            for link in [first, second] where link >= 0 && linked.insert(link).inserted {
+                out[nameOf[link / sources], default: []].insert(nameOf[link % sources])
+            }
+        }
+        let counts = plain
+            ? CopyDetection.plainNearDuplicates(documents: sorted, names: sortedNames, overlap: overlap, settled: settled, found: found)
+            : CopyDetection.nearDuplicates(documents: sorted, names: sortedNames, overlap: overlap, settled: settled, found: found)
         stats?(counts)
         return out
     }

@@ -128,81 +128,6 @@ struct CopyDetectionTests {
         return (texts, names, days)
     }
 
-    /// Copy detection's index as first written: 5-grams computed in each pass, two `[Gram: [Int32]]` of cluster ids
-    /// read one after the other, pairs compared with a sorted merge.
-    static func plainNearDuplicates(_ texts: [String], names: [String?], overlap: Double, settled: (Int, Int) -> Bool,
-                                    found: (Int, Int) -> Void) -> CopyDetection.Stats {
-        var stats = CopyDetection.Stats()
-        let grams = texts.indices.map { names[$0] == nil ? [] : CopyDetection.shingles(texts[$0]) }
-        var rarity = CopyDetection.Rarity(buckets: min(1 << 24, max(1 << 12, texts.count * 256)))
-        for g in grams { rarity.add(g) }
-        var parent: [Int] = [], members: [[Int]] = [], mark: [Int] = []
-        var index: [Gram: [Int32]] = [:], prefixes: [Gram: [Int32]] = [:], kept: [Int: [Gram]] = [:]
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { x = parent[x] }
-            return x
-        }
-        for i in texts.indices {
-            let g = grams[i]
-            guard names[i] != nil, !g.isEmpty else { continue }
-            let length = CopyDetection.prefixLength(g.count, overlap: overlap)
-            let prefix = Array(g.sorted { (rarity.count($0), $0) < (rarity.count($1), $1) }.prefix(length))
-            var candidates: [Int] = []
-            for (lists, keys) in [(index, prefix), (prefixes, g)] {
-                for s in keys {
-                    guard let posting = lists[s] else { continue }
-                    guard posting.count <= CopyDetection.commonGramClusters else { stats.common += 1; continue }
-                    stats.postings += posting.count
-                    for c in posting where mark[find(Int(c))] != i + 1 {
-                        mark[find(Int(c))] = i + 1
-                        candidates.append(find(Int(c)))
-                    }
-                }
-            }
-            candidates.sort()
-            stats.candidates += candidates.count
-            var joined: [Int] = []
-            for r in candidates {
-                var hit = false
-                for j in members[r] where names[j] != names[i] {
-                    guard joined.isEmpty || !settled(j, i), let other = kept[j] else { continue }
-                    stats.comparisons += 1
-                    if Double(CopyDetection.sharedCount(g, other)) >= overlap * Double(min(g.count, other.count)) {
-                        found(j, i)
-                        hit = true
-                    }
-                }
-                if hit { joined.append(r) }
-            }
-            let root: Int
-            if let first = joined.first {
-                root = first
-                for r in joined.dropFirst() {
-                    parent[r] = root
-                    members[root] += members[r]
-                    members[r] = []
-                }
-                if members[root].count > CopyDetection.indexedPerCluster {
-                    for j in members[root][CopyDetection.indexedPerCluster...] { kept[j] = nil }
-                    members[root].removeLast(members[root].count - CopyDetection.indexedPerCluster)
-                }
-            } else {
-                root = parent.count
-                parent.append(root); members.append([]); mark.append(0)
-            }
-            guard members[root].count < CopyDetection.indexedPerCluster else { continue }
-            members[root].append(i)
-            kept[i] = g
-            for s in g where index[s]?.last.map({ find(Int($0)) }) != root { index[s, default: []].append(Int32(root)) }
-            for s in prefix where prefixes[s]?.last.map({ find(Int($0)) }) != root {
-                prefixes[s, default: []].append(Int32(root))
-            }
-        }
-        stats.clusters = parent.count
-        return stats
-    }
-
     /// The calls `nearDuplicates` makes and what it counts, with `settled` and `found` as `SourceAnalysis.copies` has
     /// them (links by source and date, a pair settled once its links are there).
     static func calls(_ corpus: (texts: [String], names: [String?], days: [Int]), overlap: Double,
@@ -235,7 +160,8 @@ struct CopyDetectionTests {
                                              names: names, overlap: overlap, settled: settled, found: found)
             }
             let plain = Self.calls(corpus, overlap: overlap) { texts, names, settled, found in
-                Self.plainNearDuplicates(texts, names: names, overlap: overlap, settled: settled, found: found)
+                CopyDetection.plainNearDuplicates(documents: texts.enumerated().map { document("d-\($0.offset)", published: nil, text: $0.element) },
+                                                  names: names, overlap: overlap, settled: settled, found: found)
             }
             let common = min(fast.calls.count, plain.calls.count)
             let differ = (0..<common).first { fast.calls[$0] != plain.calls[$0] } ?? common
