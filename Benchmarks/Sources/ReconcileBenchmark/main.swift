@@ -83,7 +83,7 @@ for _ in 0..<rounds {
 }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-func part(_ way: Int, _ name: String) -> Double {
+@MainActor func part(_ way: Int, _ name: String) -> Double {
     guard let values = seconds[way][name], !values.isEmpty else { fail("no time for '\(name)'") }
     return median(values)
 }
