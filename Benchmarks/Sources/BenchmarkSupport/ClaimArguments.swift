@@ -53,3 +53,22 @@ public func medians(_ measures: [(name: String, pass: () throws -> Void)], only:
     }
     return chosen.indices.map { k in (chosen[k].name, cpus[k].sorted()[rounds / 2], walls[k].sorted()[rounds / 2]) }
 }
+
+/// The command line of the benchmarks that take folders and a round count: `--rounds N` (a positive number, else the
+/// benchmark stops) anywhere, and every other argument as a path, in order.
+public func roundsAndPaths(_ arguments: [String], rounds defaultRounds: Int) -> (rounds: Int, paths: [String]) {
+    var rounds = defaultRounds
+    var paths: [String] = []
+    var index = 0
+    while index < arguments.count {
+        if arguments[index] == "--rounds" {
+            guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 else { fail("--rounds needs a positive number") }
+            rounds = n
+            index += 2
+        } else {
+            paths.append(arguments[index])
+            index += 1
+        }
+    }
+    return (rounds, paths)
+}

@@ -8,21 +8,12 @@ import BenchmarkSupport
 import Foundation
 import Ingest
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-var rounds = 7
-var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent() // Sources/HTMLIngestBenchmark
+let (rounds, paths) = roundsAndPaths(Array(CommandLine.arguments.dropFirst()), rounds: 7)
+// The last folder given, or the shared benchmark pages beside the repository.
+let folder = paths.last.map { URL(fileURLWithPath: $0) }
+    ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent() // Sources/HTMLIngestBenchmark
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() // the repository
     .deletingLastPathComponent().appendingPathComponent("shared/data/html/pages")
-var index = 0
-while index < arguments.count {
-    if arguments[index] == "--rounds", index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 {
-        rounds = n
-        index += 2
-    } else {
-        folder = URL(fileURLWithPath: arguments[index])
-        index += 1
-    }
-}
 
 let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".html") }.sorted()
 guard !names.isEmpty else {

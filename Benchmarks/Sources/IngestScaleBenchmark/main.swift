@@ -13,19 +13,8 @@ import Foundation
 import Ingest
 import Pipeline
 
-var rounds = 3
-var folders: [URL] = []
-let arguments = Array(CommandLine.arguments.dropFirst())
-var position = 0
-while position < arguments.count {
-    if arguments[position] == "--rounds", position + 1 < arguments.count, let n = Int(arguments[position + 1]), n > 0 {
-        rounds = n
-        position += 2
-    } else {
-        folders.append(URL(fileURLWithPath: arguments[position], isDirectory: true))
-        position += 1
-    }
-}
+let (rounds, paths) = roundsAndPaths(Array(CommandLine.arguments.dropFirst()), rounds: 3)
+let folders = paths.map { URL(fileURLWithPath: $0, isDirectory: true) }
 guard folders.count == 2 else { fail("usage: IngestScaleBenchmark SMALL_CORPUS LARGE_CORPUS [--rounds N]") }
 
 // As `claimtrack run` does at start.

@@ -23,21 +23,9 @@ import Normalize
 import Pipeline
 @_spi(Benchmarks) import Reconcile
 
-var rounds = 3
-var folder: URL?
-let arguments = Array(CommandLine.arguments.dropFirst())
-var position = 0
-while position < arguments.count {
-    if arguments[position] == "--rounds", position + 1 < arguments.count, let n = Int(arguments[position + 1]), n > 0 {
-        rounds = n
-        position += 2
-    } else {
-        guard folder == nil else { fail("usage: ReconcileBenchmark CORPUS [--rounds N]") }
-        folder = URL(fileURLWithPath: arguments[position], isDirectory: true)
-        position += 1
-    }
-}
-guard let folder else { fail("usage: ReconcileBenchmark CORPUS [--rounds N]") }
+let (rounds, paths) = roundsAndPaths(Array(CommandLine.arguments.dropFirst()), rounds: 3)
+guard paths.count == 1 else { fail("usage: ReconcileBenchmark CORPUS [--rounds N]") }
+let folder = URL(fileURLWithPath: paths[0], isDirectory: true)
 
 // As `claimtrack run` does at start.
 ProcessMemory.limitArenas()
