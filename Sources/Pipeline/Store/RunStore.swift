@@ -47,6 +47,8 @@ public final class RunStore: Sendable {
     /// The database file.
     public let url: URL
     let queue: DatabaseQueue
+    /// Connections of their own for the extraction cache's look-ups (`cachedExtraction`).
+    private let readers: ExtractionReaders
 
     /// Opens (creating if needed) the store and applies any pending migration.
     public init(url: URL) throws {
@@ -57,6 +59,7 @@ public final class RunStore: Sendable {
         configuration.busyMode = .timeout(10)
         queue = try DatabaseQueue(path: url.path, configuration: configuration)
         try StoreSchema.migrator.migrate(queue)
+        readers = ExtractionReaders(path: url.path, count: max(1, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// The names of the migrations applied to this file, in order.
@@ -121,7 +124,7 @@ public final class RunStore: Sendable {
     /// share the queue only for the read. Claims decoded from one blob share one copy of each repeated string (the
     /// document id, the quote of one sentence, the metric), as they do when extracted.
     func cachedExtraction(documentID: String, cacheKey: String) throws -> (document: Document, claims: [Claim])? {
-        let row = try queue.read { db in
+        let row = try readers.read { db in
             // A cached statement: an incremental run reads one row per unchanged document, and parsing the SQL each
             // time cost as much as the read.
             let select = try db.cachedStatement(sql: "SELECT document_json, claims_json FROM extractions WHERE document_id = ? AND cache_key = ?")
@@ -211,5 +214,53 @@ public final class RunStore: Sendable {
                 }
             }
         }
+    }
+}
+
+/// Read-only connections to the store for the extraction cache's look-ups, one per core, opened on first use (after the
+/// store's migrations).
+///
+/// An incremental run reads one cached row per unchanged document, from every ingest worker at once. Through the
+/// store's one `DatabaseQueue` the workers waited on each other, and each read was a transaction of its own (begin, a
+/// pragma, the select, commit). Here a look-up takes a free connection, or waits for the first one, and runs its one
+/// statement in SQLite's autocommit mode. Writes still go through the store's queue; a reader holds its shared lock
+/// only while its statement runs, and the writer waits for it (`busyMode`).
+final class ExtractionReaders: @unchecked Sendable {
+    private let path: String
+    private let count: Int
+    /// Guards `connections` while they are opened.
+    private let opening = NSLock()
+    private var connections: [(lock: NSLock, queue: DatabaseQueue)] = []
+
+    init(path: String, count: Int) {
+        self.path = path
+        self.count = count
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        opening.lock()
+        if connections.isEmpty {
+            do {
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(10)
+                for _ in 0..<count {
+                    connections.append((NSLock(), try DatabaseQueue(path: path, configuration: configuration)))
+                }
+            } catch {
+                connections = []
+                opening.unlock()
+                throw error
+            }
+        }
+        let all = connections
+        opening.unlock()
+        for connection in all where connection.lock.try() {
+            defer { connection.lock.unlock() }
+            return try connection.queue.inDatabase(body)
+        }
+        all[0].lock.lock()
+        defer { all[0].lock.unlock() }
+        return try all[0].queue.inDatabase(body)
     }
 }
