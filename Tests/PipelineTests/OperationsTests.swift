@@ -1,5 +1,6 @@
 import ClaimModel
 import Foundation
+import Synchronization
 @testable import Pipeline
 import Testing
 
@@ -62,6 +63,34 @@ struct RunStoreTests {
         let document = try store.query("SELECT content_hash, first_seen_as_of, last_seen_as_of FROM documents WHERE path = 'a.txt'")
         #expect(document.first?[1] == "2025-12-19" && document.first?[2] == "2025-12-20")
         #expect(document.first?[0]?.count == 16)
+    }
+
+    @Test("cached extractions read from several threads at once each come back whole, also while a write waits")
+    func concurrentCacheReads() throws {
+        let store = try RunStore(url: try temporaryFolder("readers").appendingPathComponent("h.sqlite"))
+        let texts = (0..<40).map { "Trade reached $\($0 + 10) billion in the year \(2000 + $0)." }
+        let rows = texts.map { text -> (documentID: String, document: Data, claims: Data) in
+            let batch = sampleBatch(text: text)
+            return (batch.documents[0].id, StoreCodec.encode(batch.documents[0]), StoreCodec.encode(batch.claims))
+        }
+        try store.writeExtractions(rows, cacheKey: "k", runID: "r1")
+        let misses = Mutex(0), wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 400) { i in
+            let text = texts[i % texts.count]
+            let expected = sampleBatch(text: text)
+            if i % 100 == 50 {
+                // A write between the reads: the readers see it or not, and neither side fails.
+                try? store.writeExtractions([rows[0]], cacheKey: "k", runID: "r2")
+            }
+            guard let entry = try? store.cachedExtraction(documentID: expected.documents[0].id, cacheKey: "k") else {
+                misses.withLock { $0 += 1 }
+                return
+            }
+            if entry.document != expected.documents[0] || entry.claims != expected.claims { wrong.withLock { $0 += 1 } }
+        }
+        #expect(misses.withLock { $0 } == 0)
+        #expect(wrong.withLock { $0 } == 0)
+        #expect(try store.cachedExtraction(documentID: "d-0000000000000000", cacheKey: "k") == nil)
     }
 
     @Test("a run left 'running' by a killed process is marked interrupted by the next one")
