@@ -110,11 +110,12 @@ public struct ReconcileStage: Stage {
         // core, was tried: both are bound by memory access, and at 100,000 documents copy detection went from 40 to
         // 60 s and grouping from 13 to 27 s, with a higher peak.)
         let groupingStart = Date()
-        let grouped = Grouping.group(claims, witnesses: witnesses, options: options)
+        var grouped = Grouping.group(claims, witnesses: witnesses, options: options)
         let groupingEnd = Date()
         var preparer = FactBuilder(options: options, witnesses: witnesses, reliability: [:])
         preparer.rejected = Set(plan.rejected.keys)
-        let prepared = FactBuilder.prepareAll(grouped.groups, with: preparer)
+        // Grouping and preparation read no reliability, so they are done once for every round.
+        var preparedByKey = FactBuilder.prepareAll(grouped.groups, with: preparer)
         seconds.append(("grouping", groupingEnd.timeIntervalSince(groupingStart)))
         seconds.append(("preparing facts", Date().timeIntervalSince(groupingEnd)))
         // Sources a reviewer marked as dependent join one witness class, as copies do; `copiesFrom` keeps only copying.
@@ -124,8 +125,6 @@ public struct ReconcileStage: Stage {
         var reliability: [String: Double] = [:]
         for n in sourceNames { reliability[n] = plan.pinned[n] ?? options.sourcePriors[n] ?? options.defaultPrior }
 
-        // Grouping and preparation read no reliability, so they are done once for every iteration.
-        var preparedByKey = prepared
         var outcome = factsAndClaims(claims, witnesses: witnesses, reliability: reliability, plan: plan, grouped: grouped,
                                      prepared: &preparedByKey)
         var rounds = 1
@@ -145,6 +144,10 @@ public struct ReconcileStage: Stage {
             rounds += 1
         }
         notes.append("facts built in \(rounds) reliability rounds (at most \(options.iterations + 1))")
+        // What only the rounds read is let go before the last part allocates (each holds claims or their ids).
+        grouped = ([], [])
+        preparedByKey = [:]
+        documentOf = [:]
         seconds.append(("reliability rounds", Date().timeIntervalSince(roundsStart)))
         let afterRounds = Date()
         var facts = outcome.facts
@@ -158,12 +161,18 @@ public struct ReconcileStage: Stage {
             }
         }
         var reviewed = outcome.claims()
-        let outcomes = plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence(), sources: sourceNames)
-        let byID = Dictionary(reviewed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Without a decision nothing is reviewed (and the maps of every claim a review reads are not built).
+        let outcomes = plan.decisions.isEmpty ? []
+            : plan.outcomes(facts: &facts, claims: &reviewed, evidence: outcome.evidence(), sources: sourceNames)
+        // The first claim of an id, as the input's order has them (built without a list of pairs as long as the claims).
+        var byID: [String: Claim] = [:]
+        byID.reserveCapacity(reviewed.count)
+        for c in reviewed where byID[c.id] == nil { byID[c.id] = c }
         // A rejected claim counts towards no check either.
         seconds.append(("explanations and reviews", Date().timeIntervalSince(afterRounds)))
         let checksStart = Date()
-        let checks = Checker(options: options).checks(claims: reviewed.filter { $0.rejected == nil }, facts: facts, claimsByID: byID)
+        let counted = reviewed.contains { $0.rejected != nil } ? reviewed.filter { $0.rejected == nil } : reviewed
+        let checks = Checker(options: options).checks(claims: counted, facts: facts, claimsByID: byID)
         seconds.append(("checks", Date().timeIntervalSince(checksStart)))
         var documentsOfSource: [String: [String]] = [:]
         for d in docs { documentsOfSource[names[d.id] ?? d.id, default: []].append(d.id) }
@@ -172,8 +181,10 @@ public struct ReconcileStage: Stage {
                    reliability: ((reliability[name] ?? options.defaultPrior) * 1000).rounded() / 1000,
                    copiesFrom: (copies[name] ?? []).sorted())
         }
-        // Claims keep the input order; only values bound to a fact and rejections change.
-        let updated = claims.map { byID[$0.id] ?? $0 }
+        // Claims keep the input order; only values bound to a fact and rejections change. Without decisions `reviewed`
+        // is that already (years are bound by claim id); a rejection is set on the first claim of an id, and every claim
+        // of the id takes it.
+        let updated = plan.decisions.isEmpty ? reviewed : claims.map { byID[$0.id] ?? $0 }
         var result = Reconciliation(claims: updated, facts: facts, checks: checks, sources: sources, reviews: outcomes)
         // Copy detection's time is in its own note already.
         result.notes = notes + ["times: " + seconds.dropFirst().map { $0.part + String(format: " %.1f s", $0.seconds) }
