@@ -295,7 +295,16 @@ enum CopyDetection {
     @discardableResult
     static func nearDuplicates(documents: [Document], names: [String?], overlap: Double,
                                settled: (Int, Int) -> Bool, found: (Int, Int) -> Void) -> Stats {
-        let n = documents.count
+        nearDuplicates(texts: Texts(documents.map(\.text), releasing: false), names: names, overlap: overlap,
+                       settled: settled, found: found)
+    }
+
+    /// `nearDuplicates(documents:…)` over the documents' texts; a `Texts` made `releasing` lets go of each text once
+    /// its document is prepared for matching, so the texts are freed while the index grows.
+    @discardableResult
+    static func nearDuplicates(texts: Texts, names: [String?], overlap: Double,
+                               settled: (Int, Int) -> Bool, found: (Int, Int) -> Void) -> Stats {
+        let n = texts.count
         // First pass: how common each 5-gram is in the whole corpus.
         var counting = Rarity(buckets: min(1 << 24, max(1 << 12, n * 256)))
         var start = 0
@@ -306,7 +315,7 @@ enum CopyDetection {
                 // Each iteration writes its own slot.
                 nonisolated(unsafe) let out = buffer
                 DispatchQueue.concurrentPerform(iterations: end - start) { [start] k in
-                    out[k] = names[start + k] == nil ? [] : shingles(documents[start + k].text)
+                    out[k] = names[start + k] == nil ? [] : shingles(texts[start + k])
                 }
             }
             for g in grams { counting.add(g) }
@@ -324,8 +333,10 @@ enum CopyDetection {
             return sourceIDs.count - 1
         }
         let work = Work(count: n) { i in
+            // The second and last read of the text: a releasing `Texts` empties its slot.
+            let text = texts.lastRead(i)
             guard names[i] != nil else { return (Grams(start: nil, count: 0), []) }
-            let g = shingles(documents[i].text)
+            let g = shingles(text)
             // In memory of its own, which the matcher keeps if it indexes the document (allocated here, on the
             // preparing thread, as the 5-grams were before).
             let grams = Grams.allocate(capacity: g.count)
@@ -705,6 +716,36 @@ enum CopyDetection {
     /// The work the other core shares: it prepares documents ahead (5-grams and prefix), and takes documents of a
     /// block's look-ups beside the matching thread, which has them first. One lock guards the claims; a document's
     /// slots are written by the one thread that claimed it and read after its claim is marked done.
+    /// The texts copy detection reads, by document: each is read twice, by the first pass (at the same time from
+    /// several threads, nothing written) and when its document is prepared (`lastRead`, once per document, from
+    /// either thread). When `releasing`, the last read takes the text out, and if this held the only reference, its
+    /// memory is freed then: at 100,000 documents the texts are about half a gigabyte, held until now through all of
+    /// copy detection, whose peak was the run's.
+    final class Texts: @unchecked Sendable {
+        private let storage: UnsafeMutableBufferPointer<String>
+        private let releasing: Bool
+
+        init(_ texts: consuming [String], releasing: Bool) {
+            storage = .allocate(capacity: texts.count)
+            _ = storage.initialize(from: texts)
+            self.releasing = releasing
+        }
+
+        deinit { storage.deinitialize().deallocate() }
+
+        var count: Int { storage.count }
+
+        /// Text `i`, for the first pass.
+        subscript(i: Int) -> String { storage[i] }
+
+        /// Text `i` for the last time; a releasing store keeps an empty string in its place.
+        func lastRead(_ i: Int) -> String {
+            let text = storage[i]
+            if releasing { storage[i] = "" }
+            return text
+        }
+    }
+
     final class Work: @unchecked Sendable {
         /// How far ahead of the block being matched documents are prepared (a few blocks: their 5-grams wait in memory).
         static let ahead = 256

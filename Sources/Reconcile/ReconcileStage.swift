@@ -88,8 +88,17 @@ public struct ReconcileStage: Stage {
         // Where reconcile's time goes, for the run log only (and `ReconcileBenchmark`).
         var seconds: [(part: String, seconds: Double)] = []
         let copyStart = Date()
+        // When no later stage reads the text, copy detection gets the only references to it and frees each text as its
+        // document is prepared, instead of holding all of it to the end of its matching.
+        var texts: CopyDetection.Texts?
+        if dropText && !peers.plainCopyDetection {
+            let taken = docs.map(\.text)
+            for i in docs.indices { docs[i].text = "" }
+            for i in documents.indices { documents[i].text = "" }
+            texts = CopyDetection.Texts(consume taken, releasing: true)
+        }
         let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap,
-                                           plain: peers.plainCopyDetection, stats: { stats in
+                                           plain: peers.plainCopyDetection, texts: texts, stats: { stats in
             // Time and memory go to the log only (the outputs stay the same from run to run).
             let seconds = String(format: "%.1f", Date().timeIntervalSince(copyStart))
             let rss = ProcessMemory.megabytes().map { String(format: ", peak rss %.0f MB", $0.peak) } ?? ""

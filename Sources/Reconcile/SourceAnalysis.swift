@@ -56,7 +56,12 @@ public enum SourceAnalysis {
     ///
     /// Of two near-duplicates the later-published one copies; when that cannot be told, each is marked as copying the other.
     /// `plain` finds them with `CopyDetection.plainNearDuplicates`, the reference, instead (the same links).
+    ///
+    /// `texts`, when given, are the texts of `documents`, which then come in id order, read by copy detection in place
+    /// of `Document.text`
+    /// (see `CopyDetection.Texts`: a releasing one frees each text as it is read for the last time).
     static func copies(documents: [Document], names: [String: String], overlap: Double, plain: Bool = false,
+                       texts: CopyDetection.Texts? = nil,
                        stats: ((CopyDetection.Stats) -> Void)? = nil) -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
         for d in documents {
@@ -65,7 +70,8 @@ public enum SourceAnalysis {
                 if let o = outlet(inAttribution: line), o.lowercased() != name.lowercased() { out[name, default: []].insert(o) }
             }
         }
-        let sorted = documents.sorted { $0.id < $1.id }
+        // Given texts, the documents come in id order already (the texts follow it).
+        let sorted = texts == nil ? documents.sorted { $0.id < $1.id } : documents
         // Pairs sharing enough 5-grams, found through an index rather than by comparing every pair (CopyDetection).
         let sortedNames = sorted.map { names[$0.id] }
         // Source names as numbers, and the links copying adds as number pairs beside `out`: whether a pair is settled
@@ -101,7 +107,8 @@ public enum SourceAnalysis {
         }
         let counts = plain
             ? CopyDetection.plainNearDuplicates(documents: sorted, names: sortedNames, overlap: overlap, settled: settled, found: found)
-            : CopyDetection.nearDuplicates(documents: sorted, names: sortedNames, overlap: overlap, settled: settled, found: found)
+            : CopyDetection.nearDuplicates(texts: texts ?? CopyDetection.Texts(sorted.map(\.text), releasing: false),
+                                           names: sortedNames, overlap: overlap, settled: settled, found: found)
         stats?(counts)
         return out
     }

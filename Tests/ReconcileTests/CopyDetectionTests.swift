@@ -172,4 +172,27 @@ struct CopyDetectionTests {
             #expect(plain.stats.common > 0 && plain.calls.count > 100, "seed \(seed), overlap \(overlap): \(plain.stats)")
         }
     }
+
+    /// A releasing `Texts` hands each text over for the last time and keeps nothing of it; the search over it makes the
+    /// same calls and counts as over the documents.
+    @Test func releasingTextsGiveTheSameSearchAndKeepNoText() {
+        let corpus = Self.corpus(seed: 77, count: 900)
+        let fromDocuments = Self.calls(corpus, overlap: 0.5) { texts, names, settled, found in
+            CopyDetection.nearDuplicates(documents: texts.enumerated().map { document("d-\($0.offset)", published: nil, text: $0.element) },
+                                         names: names, overlap: 0.5, settled: settled, found: found)
+        }
+        var store: CopyDetection.Texts?
+        let fromTexts = Self.calls(corpus, overlap: 0.5) { texts, names, settled, found in
+            let released = CopyDetection.Texts(texts, releasing: true)
+            store = released
+            return CopyDetection.nearDuplicates(texts: released, names: names, overlap: 0.5, settled: settled, found: found)
+        }
+        #expect(fromTexts.calls == fromDocuments.calls)
+        #expect(fromTexts.stats == fromDocuments.stats)
+        #expect(fromDocuments.calls.count > 10)
+        let left = store.map { texts in (0..<texts.count).filter { !texts[$0].isEmpty }.count }
+        #expect(left == 0, "texts still held after the search: \(left ?? -1)")
+        let kept = CopyDetection.Texts(["a b c d e f"], releasing: false)
+        #expect(kept.lastRead(0) == "a b c d e f" && kept[0] == "a b c d e f")
+    }
 }
