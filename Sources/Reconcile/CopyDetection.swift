@@ -274,8 +274,9 @@ enum CopyDetection {
         }
     }
 
-    /// Calls `found(i, j)` (i < j, indexes into `documents`) for pairs of documents of different sources whose texts
-    /// share at least `overlap` of the smaller one's 5-grams, as described on the type.
+    /// Calls `found(i, j)` (i < j, indexes into `texts`) for pairs of documents of different sources whose texts
+    /// share at least `overlap` of the smaller one's 5-grams, as described on the type. A `Texts` made `releasing` lets
+    /// go of each text once its document is prepared for matching, so the texts are freed while the index grows.
     ///
     /// Lookups are cut with prefix filtering. Two texts of `a ≤ b` 5-grams that are near-duplicates share at least
     /// `k = needed(a)` of them, so any `a - k + 1` of the smaller text's 5-grams include a shared one. A document is
@@ -292,15 +293,6 @@ enum CopyDetection {
     ///
     /// `settled(i, j)` tells whether the pair could still change the result; a pair it rules out is compared only when
     /// the document has not yet joined a cluster.
-    @discardableResult
-    static func nearDuplicates(documents: [Document], names: [String?], overlap: Double,
-                               settled: (Int, Int) -> Bool, found: (Int, Int) -> Void) -> Stats {
-        nearDuplicates(texts: Texts(documents.map(\.text), releasing: false), names: names, overlap: overlap,
-                       settled: settled, found: found)
-    }
-
-    /// `nearDuplicates(documents:…)` over the documents' texts; a `Texts` made `releasing` lets go of each text once
-    /// its document is prepared for matching, so the texts are freed while the index grows.
     @discardableResult
     static func nearDuplicates(texts: Texts, names: [String?], overlap: Double,
                                settled: (Int, Int) -> Bool, found: (Int, Int) -> Void) -> Stats {

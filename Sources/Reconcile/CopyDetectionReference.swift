@@ -7,11 +7,12 @@ extension CopyDetection {
     ///
     /// Runs never use it. `CopyDetectionTests` check that `nearDuplicates` makes the same `found` calls in the same
     /// order and counts the same, and `ReconcileBenchmark` measures the two in one process on the same documents.
-    static func plainNearDuplicates(documents: [Document], names: [String?], overlap: Double,
+    /// It reads `texts` by subscript only, so a releasing `Texts` keeps its texts until it is let go of.
+    static func plainNearDuplicates(texts: Texts, names: [String?], overlap: Double,
                                     settled: (Int, Int) -> Bool, found: (Int, Int) -> Void) -> Stats {
         var stats = Stats()
-        let grams = documents.indices.map { names[$0] == nil ? [] : shingles(documents[$0].text) }
-        var rarity = Rarity(buckets: min(1 << 24, max(1 << 12, documents.count * 256)))
+        let grams = (0..<texts.count).map { names[$0] == nil ? [] : shingles(texts[$0]) }
+        var rarity = Rarity(buckets: min(1 << 24, max(1 << 12, texts.count * 256)))
         for g in grams { rarity.add(g) }
         var parent: [Int] = [], members: [[Int]] = [], mark: [Int] = []
         var index: [Gram: [Int32]] = [:], prefixes: [Gram: [Int32]] = [:], kept: [Int: [Gram]] = [:]
@@ -20,7 +21,7 @@ extension CopyDetection {
             while parent[x] != x { x = parent[x] }
             return x
         }
-        for i in documents.indices {
+        for i in grams.indices {
             let g = grams[i]
             guard names[i] != nil, !g.isEmpty else { continue }
             let length = prefixLength(g.count, overlap: overlap)

@@ -88,28 +88,24 @@ public struct ReconcileStage: Stage {
         // Where reconcile's time goes, for the run log only (and `ReconcileBenchmark`).
         var seconds: [(part: String, seconds: Double)] = []
         let copyStart = Date()
-        // When no later stage reads the text, copy detection gets the only references to it and frees each text as its
-        // document is prepared, instead of holding all of it to the end of its matching.
+        // When no later stage reads the text, copy detection is its last reader: it gets the only references and frees
+        // each text as its document is prepared, instead of holding all of it to the end of its matching (the plain
+        // peer reads without letting go, and the texts are freed when `texts` is let go of below).
         var texts: CopyDetection.Texts?
-        if dropText && !peers.plainCopyDetection {
-            let taken = docs.map(\.text)
+        if dropText {
+            texts = CopyDetection.Texts(docs.map(\.text), releasing: true)
             for i in docs.indices { docs[i].text = "" }
             for i in documents.indices { documents[i].text = "" }
-            texts = CopyDetection.Texts(consume taken, releasing: true)
         }
         let copies = SourceAnalysis.copies(documents: docs, names: names, overlap: options.copyOverlap,
                                            plain: peers.plainCopyDetection, texts: texts, stats: { stats in
             // Time and memory go to the log only (the outputs stay the same from run to run).
-            let seconds = String(format: "%.1f", Date().timeIntervalSince(copyStart))
+            let elapsed = String(format: "%.1f", Date().timeIntervalSince(copyStart))
             let rss = ProcessMemory.megabytes().map { String(format: ", peak rss %.0f MB", $0.peak) } ?? ""
-            notes.append("copy detection over \(docs.count) documents in \(seconds) s\(rss): \(stats)")
+            notes.append("copy detection over \(docs.count) documents in \(elapsed) s\(rss): \(stats)")
         })
         seconds.append(("copy detection", Date().timeIntervalSince(copyStart)))
-        // Copy detection was the last reader of the text; it is freed before grouping and the facts allocate theirs.
-        if dropText {
-            for i in docs.indices { docs[i].text = "" }
-            for i in documents.indices { documents[i].text = "" }
-        }
+        texts = nil
         // Copy detection's tables and the text were freed partly in the arena of its second thread, where the main
         // thread's grouping cannot reuse them: the free pages go back to the system before grouping allocates.
         ProcessMemory.releaseFreePages()
@@ -177,9 +173,9 @@ public struct ReconcileStage: Stage {
         var byID: [String: Claim] = [:]
         byID.reserveCapacity(reviewed.count)
         for c in reviewed where byID[c.id] == nil { byID[c.id] = c }
-        // A rejected claim counts towards no check either.
         seconds.append(("explanations and reviews", Date().timeIntervalSince(afterRounds)))
         let checksStart = Date()
+        // A rejected claim counts towards no check either.
         let counted = reviewed.contains { $0.rejected != nil } ? reviewed.filter { $0.rejected == nil } : reviewed
         let checks = Checker(options: options).checks(claims: counted, facts: facts, claimsByID: byID)
         seconds.append(("checks", Date().timeIntervalSince(checksStart)))

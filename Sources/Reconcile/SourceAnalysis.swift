@@ -58,8 +58,7 @@ public enum SourceAnalysis {
     /// `plain` finds them with `CopyDetection.plainNearDuplicates`, the reference, instead (the same links).
     ///
     /// `texts`, when given, are the texts of `documents`, which then come in id order, read by copy detection in place
-    /// of `Document.text`
-    /// (see `CopyDetection.Texts`: a releasing one frees each text as it is read for the last time).
+    /// of `Document.text` (see `CopyDetection.Texts`: a releasing one frees each text as it is read for the last time).
     static func copies(documents: [Document], names: [String: String], overlap: Double, plain: Bool = false,
                        texts: CopyDetection.Texts? = nil,
                        stats: ((CopyDetection.Stats) -> Void)? = nil) -> [String: Set<String>] {
@@ -105,10 +104,10 @@ public enum SourceAnalysis {
                 out[nameOf[link / sources], default: []].insert(nameOf[link % sources])
             }
         }
+        let read = texts ?? CopyDetection.Texts(sorted.map(\.text), releasing: false)
         let counts = plain
-            ? CopyDetection.plainNearDuplicates(documents: sorted, names: sortedNames, overlap: overlap, settled: settled, found: found)
-            : CopyDetection.nearDuplicates(texts: texts ?? CopyDetection.Texts(sorted.map(\.text), releasing: false),
-                                           names: sortedNames, overlap: overlap, settled: settled, found: found)
+            ? CopyDetection.plainNearDuplicates(texts: read, names: sortedNames, overlap: overlap, settled: settled, found: found)
+            : CopyDetection.nearDuplicates(texts: read, names: sortedNames, overlap: overlap, settled: settled, found: found)
         stats?(counts)
         return out
     }

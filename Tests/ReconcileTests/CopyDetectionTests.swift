@@ -156,11 +156,11 @@ struct CopyDetectionTests {
         let corpus = Self.corpus(seed: UInt64(seed) &+ 2000, count: CopyDetection.chunk + 700)
         for overlap in [0.5, 0.8] {
             let fast = Self.calls(corpus, overlap: overlap) { texts, names, settled, found in
-                CopyDetection.nearDuplicates(documents: texts.enumerated().map { document("d-\($0.offset)", published: nil, text: $0.element) },
+                CopyDetection.nearDuplicates(texts: CopyDetection.Texts(texts, releasing: false),
                                              names: names, overlap: overlap, settled: settled, found: found)
             }
             let plain = Self.calls(corpus, overlap: overlap) { texts, names, settled, found in
-                CopyDetection.plainNearDuplicates(documents: texts.enumerated().map { document("d-\($0.offset)", published: nil, text: $0.element) },
+                CopyDetection.plainNearDuplicates(texts: CopyDetection.Texts(texts, releasing: false),
                                                   names: names, overlap: overlap, settled: settled, found: found)
             }
             let common = min(fast.calls.count, plain.calls.count)
@@ -174,11 +174,11 @@ struct CopyDetectionTests {
     }
 
     /// A releasing `Texts` hands each text over for the last time and keeps nothing of it; the search over it makes the
-    /// same calls and counts as over the documents.
+    /// same calls and counts as over texts that are kept.
     @Test func releasingTextsGiveTheSameSearchAndKeepNoText() {
         let corpus = Self.corpus(seed: 77, count: 900)
         let fromDocuments = Self.calls(corpus, overlap: 0.5) { texts, names, settled, found in
-            CopyDetection.nearDuplicates(documents: texts.enumerated().map { document("d-\($0.offset)", published: nil, text: $0.element) },
+            CopyDetection.nearDuplicates(texts: CopyDetection.Texts(texts, releasing: false),
                                          names: names, overlap: 0.5, settled: settled, found: found)
         }
         var store: CopyDetection.Texts?
